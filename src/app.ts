@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config/load-config.js';
+import { createQueueGauges } from './delivery/queue-gauges.js';
+import { createSlackClientFactory } from './delivery/slack-client.js';
+import { createDeliveryWorker, type DeliveryWorker } from './delivery/worker.js';
+import { createHttpServer } from './http/server.js';
+import { createWebhookHandler } from './http/webhook-route.js';
+import { createLogger, type Logger } from './log/logger.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { createSlackApp } from './slack/create-slack-app.js';
+import { createSotaClient } from './sota/client.js';
+import { openStore, resolveSecretBox } from './store/open-store.js';
+import type { Store } from './store/types.js';
+
+export interface StartOptions {
+  logger?: Logger;
+  now?: () => number;
+  /** Listen address; default all interfaces. Tests pass 127.0.0.1. */
+  host?: string;
+  /** Overrides config.port (tests pass 0 for an ephemeral port). */
+  port?: number;
+  workerId?: string;
+  /** Delivery worker tuning (tests use small values). */
+  worker?: { pollIntervalMs?: number; leaseMs?: number; concurrency?: number; channelPaceMs?: number };
+  hookCacheTtlMs?: number;
+  /** Start the delivery worker (default true). */
+  startWorker?: boolean;
+}
+
+export interface RunningApp {
+  readonly url: string;
+  readonly port: number;
+  readonly server: Server;
+  readonly store: Store;
+  readonly metrics: Metrics;
+  readonly worker: DeliveryWorker;
+  readonly logger: Logger;
+  stop(): Promise<void>;
+}
+
+export function newHookId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** The composition root: config → store → clients → Slack app → HTTP server → delivery worker. */
+export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const now = options.now ?? Date.now;
+  const store = await openStore(config, resolveSecretBox(config, logger), logger);
+  await store.verifySecrets();
+  const metrics = createMetrics();
+  const slack = createSlackApp({
+    config,
+    store,
+    logger,
+    sotaClientFor: (token) => createSotaClient({ baseUrl: config.sotaApiUrl, token, logger }),
+    newHookId,
+    now,
+  });
+  const worker = createDeliveryWorker({
+    store,
+    metrics,
+    logger,
+    tokenFor: slack.tokenFor,
+    clientFor: createSlackClientFactory({ slackApiUrl: config.slackApiUrl, logger }),
+    now,
+    ...(options.workerId ? { workerId: options.workerId } : {}),
+    ...options.worker,
+  });
+  const webhook = createWebhookHandler({
+    store: {
+      getHook: (id) => store.getHook(id),
+      ingestEvent: async (input) => {
+        const result = await store.ingestEvent(input);
+        if (result.enqueued > 0) worker.wake();
+        return result;
+      },
+    },
+    logger,
+    metrics,
+    now,
+    eventMaxAgeMs: config.eventMaxAgeMs,
+    ...(options.hookCacheTtlMs !== undefined ? { hookCacheTtlMs: options.hookCacheTtlMs } : {}),
+  });
+  const server = createHttpServer({
+    webhook,
+    store,
+    metrics,
+    refreshGauges: createQueueGauges(store, metrics, now),
+    fallback: slack.receiver.requestListener,
+    logger,
+  });
+  await listen(server, options.port ?? config.port, options.host);
+  if (options.startWorker ?? true) worker.start();
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  logger.info({ port, store: config.database.kind, mode: config.slack.kind }, 'sota-slack listening');
+  return { url, port, server, store, metrics, worker, logger, stop: () => stopApp(server, worker, store) };
+}
+
+function listen(server: Server, port: number, host: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+async function stopApp(server: Server, worker: DeliveryWorker, store: Store): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await worker.stop();
+  server.closeAllConnections();
+  await closed;
+  await store.close();
+}
