@@ -1,0 +1,114 @@
+import type { DeliveryJob, JobKey, Store } from '../types.js';
+import { createStatements, type Db } from './statements.js';
+
+interface JobRow {
+  team_id: string;
+  channel_id: string;
+  deployment_id: string;
+  hook_id: string;
+  project_id: string;
+  version: number;
+  attempts: number;
+  enqueued_at: number;
+  lease_owner: string;
+  lease_until: number;
+}
+
+function fromRow(row: JobRow): DeliveryJob {
+  return {
+    teamId: row.team_id,
+    channelId: row.channel_id,
+    deploymentId: row.deployment_id,
+    hookId: row.hook_id,
+    projectId: row.project_id,
+    version: row.version,
+    attempts: row.attempts,
+    enqueuedAt: row.enqueued_at,
+    leaseOwner: row.lease_owner,
+    leaseUntil: row.lease_until,
+  };
+}
+
+// Due jobs, the oldest per channel only, skipping held workspaces and channels someone is
+// already working on (a live lease), so each channel is served in order and at its own pace.
+const DUE = `
+WITH due AS (
+  SELECT j.team_id, j.channel_id, j.deployment_id, j.next_attempt_at,
+    ROW_NUMBER() OVER (PARTITION BY j.team_id, j.channel_id
+                       ORDER BY j.next_attempt_at, j.enqueued_at, j.deployment_id) AS rank
+  FROM jobs j
+  WHERE j.state = 'pending' AND j.next_attempt_at <= @now
+    AND (j.lease_until IS NULL OR j.lease_until < @now)
+    AND NOT EXISTS (SELECT 1 FROM workspace_holds h WHERE h.team_id = j.team_id AND h.until > @now)
+    AND NOT EXISTS (SELECT 1 FROM jobs l WHERE l.team_id = j.team_id AND l.channel_id = j.channel_id
+                      AND l.state = 'pending' AND l.lease_until >= @now)
+)
+SELECT team_id, channel_id, deployment_id FROM due WHERE rank = 1
+ORDER BY next_attempt_at, team_id, channel_id LIMIT @limit`;
+
+const KEY = 'team_id = @teamId AND channel_id = @channelId AND deployment_id = @deploymentId';
+const IF_CURRENT = `version = @version AND state = 'pending'`;
+
+type QueueMethods = Pick<
+  Store,
+  'claimJobs' | 'completeJob' | 'retryJob' | 'dropJob' | 'queueStats' | 'holdWorkspace' | 'getWorkspaceHold'
+>;
+
+export function createQueueMethods(db: Db): QueueMethods {
+  const q = createStatements(db, {
+    due: DUE,
+    lease: `UPDATE jobs SET lease_owner = @owner, lease_until = @until, updated_at = @now
+            WHERE team_id = @team_id AND channel_id = @channel_id AND deployment_id = @deployment_id
+            RETURNING *`,
+    complete: `UPDATE jobs SET state = CASE WHEN ${IF_CURRENT} THEN 'done' ELSE state END,
+                 attempts = CASE WHEN ${IF_CURRENT} THEN 0 ELSE attempts END,
+                 last_error = CASE WHEN ${IF_CURRENT} THEN NULL ELSE last_error END,
+                 lease_owner = NULL, lease_until = NULL, updated_at = @now
+               WHERE ${KEY} AND lease_owner = @owner`,
+    retry: `UPDATE jobs SET lease_owner = NULL, lease_until = NULL, next_attempt_at = @nextAttemptAt,
+              last_error = @error, attempts = attempts + @count, updated_at = @now
+            WHERE ${KEY} AND lease_owner = @owner`,
+    drop: `UPDATE jobs SET state = 'dropped', last_error = @reason, lease_owner = NULL, lease_until = NULL,
+             updated_at = @now
+           WHERE ${KEY} AND lease_owner = @owner`,
+    stats: `SELECT COUNT(*) AS depth, MIN(enqueued_at) AS oldest FROM jobs WHERE state = 'pending'`,
+    hold: `INSERT INTO workspace_holds (team_id, until) VALUES (?, ?)
+           ON CONFLICT (team_id) DO UPDATE SET until = MAX(until, excluded.until)`,
+    getHold: 'SELECT until FROM workspace_holds WHERE team_id = ?',
+  });
+
+  const claim = db.transaction((owner: string, now: number, leaseMs: number, limit: number) => {
+    const keys = q.due.all({ now, limit: Math.max(0, Math.trunc(limit)) });
+    const until = now + leaseMs;
+    return keys.map((key) => fromRow(q.lease.get({ ...(key as object), owner, until, now }) as JobRow));
+  });
+
+  const key = (job: JobKey) => ({
+    teamId: job.teamId,
+    channelId: job.channelId,
+    deploymentId: job.deploymentId,
+  });
+
+  return {
+    claimJobs: async (owner, now, leaseMs, limit) => claim.immediate(owner, now, leaseMs, limit),
+    async completeJob(job, owner, version) {
+      q.complete.run({ ...key(job), owner, version, now: Date.now() });
+    },
+    async retryJob(job, owner, nextAttemptAt, error, countAttempt) {
+      q.retry.run({ ...key(job), owner, nextAttemptAt, error, count: countAttempt ? 1 : 0, now: Date.now() });
+    },
+    async dropJob(job, owner, reason) {
+      q.drop.run({ ...key(job), owner, reason, now: Date.now() });
+    },
+    async queueStats(now) {
+      const row = q.stats.get() as { depth: number; oldest: number | null };
+      return { depth: row.depth, oldestAgeMs: row.oldest === null ? 0 : Math.max(0, now - row.oldest) };
+    },
+    async holdWorkspace(teamId, until) {
+      q.hold.run(teamId, until);
+    },
+    async getWorkspaceHold(teamId) {
+      return (q.getHold.get(teamId) as { until: number } | undefined)?.until ?? 0;
+    },
+  };
+}
