@@ -1,0 +1,92 @@
+import type { WebClient } from '@slack/web-api';
+import { hashMessage } from '../blocks/message-hash.js';
+import { renderDeployMessage } from '../blocks/render-deploy-message.js';
+import { renderThreadReply } from '../blocks/render-thread-reply.js';
+import type { DeploymentView } from '../sota/deployment-state.js';
+import type { DeliveryJob, MessageRecord, Store } from '../store/types.js';
+import type { SlackCall } from './slack-caller.js';
+
+export type SyncResult = 'posted' | 'updated' | 'unchanged';
+
+export interface SyncDeps {
+  store: Pick<Store, 'getMessage' | 'saveMessage'>;
+  client: WebClient;
+  call: SlackCall;
+}
+
+type Rendered = ReturnType<typeof renderDeployMessage>;
+type Key = Pick<MessageRecord, 'teamId' | 'channelId' | 'deploymentId'>;
+
+const isFinal = (status: string) => status === 'succeeded' || status === 'failed';
+
+async function postNew(key: Key, job: DeliveryJob, view: DeploymentView, msg: Rendered, deps: SyncDeps) {
+  const shownHash = hashMessage(msg);
+  const res = await deps.call('chat.postMessage', () =>
+    deps.client.chat.postMessage({
+      channel: key.channelId,
+      text: msg.text,
+      blocks: msg.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+      metadata: {
+        event_type: 'sota_deployment',
+        event_payload: { deployment_id: job.deploymentId, project_id: job.projectId, status: view.status },
+      },
+    }),
+  );
+  if (typeof res.ts !== 'string') throw new Error('chat.postMessage answered without a ts');
+  await deps.store.saveMessage({
+    ...key,
+    ts: res.ts,
+    shownStatus: view.status,
+    shownHash,
+    // A message first posted in a final state says it all: no thread reply for that status.
+    ...(isFinal(view.status) ? { repliedStatus: view.status } : {}),
+  });
+}
+
+async function replyInThread(key: Key, ts: string, view: DeploymentView, deps: SyncDeps): Promise<void> {
+  const reply = renderThreadReply(view);
+  await deps.call('chat.postMessage', () =>
+    deps.client.chat.postMessage({
+      channel: key.channelId,
+      thread_ts: ts,
+      text: reply.text,
+      blocks: reply.blocks,
+    }),
+  );
+  await deps.store.saveMessage({ ...key, repliedStatus: view.status });
+}
+
+/**
+ * Brings the channel's message for one deployment up to date: post it once, update it when its content
+ * changed, and answer in its thread when it reaches a final state. Each Slack effect is saved at once.
+ */
+export async function syncMessage(
+  job: DeliveryJob,
+  view: DeploymentView,
+  deps: SyncDeps,
+): Promise<SyncResult> {
+  const key: Key = { teamId: job.teamId, channelId: job.channelId, deploymentId: job.deploymentId };
+  const msg = renderDeployMessage(view);
+  const record = await deps.store.getMessage(key.teamId, key.channelId, key.deploymentId);
+  const ts = record?.ts;
+  if (!ts) {
+    await postNew(key, job, view, msg, deps);
+    return 'posted';
+  }
+  let result: SyncResult = 'unchanged';
+  const hash = hashMessage(msg);
+  if (hash !== record.shownHash) {
+    await deps.call('chat.update', () =>
+      deps.client.chat.update({ channel: key.channelId, ts, text: msg.text, blocks: msg.blocks }),
+    );
+    await deps.store.saveMessage({ ...key, shownStatus: view.status, shownHash: hash });
+    result = 'updated';
+  }
+  if (isFinal(view.status) && record.repliedStatus !== view.status) {
+    await replyInThread(key, ts, view, deps);
+    result = 'updated';
+  }
+  return result;
+}

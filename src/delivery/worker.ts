@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from '../log/logger.js';
+import type { Metrics } from '../metrics/metrics.js';
+import type { Store } from '../store/types.js';
+import { createChannelPacer } from './channel-pacer.js';
+import { createJobRunner } from './job-runner.js';
+import { createJobSlots } from './job-slots.js';
+import { createQueueGauges } from './queue-gauges.js';
+import { createSlackCaller } from './slack-caller.js';
+import { createWaker, sleep } from './waker.js';
+import { createWorkspaceHolds } from './workspace-holds.js';
+
+export interface DeliveryWorkerDeps {
+  store: Store;
+  metrics: Metrics;
+  logger: Logger;
+  /** The bot token of a workspace; undefined when the app is not installed there. */
+  tokenFor: (teamId: string) => Promise<string | undefined>;
+  clientFor: (token: string) => WebClient;
+  now?: () => number;
+  workerId?: string;
+  pollIntervalMs?: number;
+  leaseMs?: number;
+  concurrency?: number;
+  channelPaceMs?: number;
+  maxJobAgeMs?: number;
+}
+
+export interface DeliveryWorker {
+  start(): void;
+  /** Stops claiming and resolves once the jobs in flight have finished. */
+  stop(): Promise<void>;
+  /** Runs a claim soon (after a webhook committed), without waiting for the poll interval. */
+  wake(): void;
+  /** Resolves when no job is due and none is in flight; rejects after `timeoutMs` (default 30 s). */
+  drain(timeoutMs?: number): Promise<void>;
+  /** Claims one batch, runs it to the end, and returns how many jobs it claimed. */
+  runOnce(): Promise<number>;
+  /** Sets the queue gauges from the store. */
+  refreshGauges(): Promise<void>;
+}
+
+const STORE_ERROR_PAUSE_MS = 1000;
+const GAUGE_REFRESH_MS = 5000;
+
+/** The outbox worker: drains the durable delivery queue into Slack. */
+export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
+  const now = deps.now ?? Date.now;
+  const workerId = deps.workerId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const pollIntervalMs = deps.pollIntervalMs ?? 500;
+  const leaseMs = deps.leaseMs ?? 30_000;
+  const concurrency = Math.max(1, deps.concurrency ?? 8);
+  const logger = deps.logger.child({ component: 'delivery' });
+  const holds = createWorkspaceHolds(now);
+  const callerFor = createSlackCaller({
+    metrics: deps.metrics,
+    holds,
+    pacer: createChannelPacer(deps.channelPaceMs ?? 1000, now, sleep),
+    now,
+  });
+  const runJob = createJobRunner({
+    ...deps,
+    logger,
+    holds,
+    callerFor,
+    now,
+    workerId,
+    maxJobAgeMs: deps.maxJobAgeMs ?? 24 * 3600_000,
+  });
+  const waker = createWaker();
+  const slots = createJobSlots(runJob, () => waker.wake());
+  const refreshGauges = createQueueGauges(deps.store, deps.metrics, now);
+  let running = false;
+  let loopDone: Promise<void> = Promise.resolve();
+  let gaugesAt = Number.NEGATIVE_INFINITY;
+
+  async function claimAndLaunch(): Promise<Promise<void>[]> {
+    const free = concurrency - slots.size();
+    if (free <= 0) return [];
+    const jobs = await deps.store.claimJobs(workerId, now(), leaseMs, free);
+    return jobs.map((job) => slots.launch(job));
+  }
+
+  async function refreshGaugesNowAndThen(): Promise<void> {
+    if (now() - gaugesAt < GAUGE_REFRESH_MS) return;
+    gaugesAt = now();
+    await refreshGauges();
+  }
+
+  async function loop(): Promise<void> {
+    while (running) {
+      let claimed = 0;
+      try {
+        claimed = (await claimAndLaunch()).length;
+        await refreshGaugesNowAndThen();
+      } catch (err) {
+        logger.error({ err }, 'delivery queue unavailable; trying again shortly');
+        await waker.wait(STORE_ERROR_PAUSE_MS);
+        continue;
+      }
+      if (claimed === 0 || slots.size() >= concurrency) await waker.wait(pollIntervalMs);
+    }
+  }
+
+  async function drain(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await slots.settled(deadline - Date.now());
+      const launched = await claimAndLaunch();
+      if (launched.length === 0 && slots.size() === 0) return;
+      if (Date.now() >= deadline) throw new Error(`delivery queue not drained within ${timeoutMs} ms`);
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loopDone = loop().catch((err) => logger.error({ err }, 'delivery loop ended unexpectedly'));
+    },
+    async stop() {
+      running = false;
+      waker.wake();
+      await loopDone;
+      await slots.idle();
+    },
+    wake: () => waker.wake(),
+    drain,
+    async runOnce() {
+      const launched = await claimAndLaunch();
+      await Promise.all(launched);
+      return launched.length;
+    },
+    refreshGauges,
+  };
+}
