@@ -1,0 +1,158 @@
+import type { z } from 'zod';
+import type { Logger } from '../log/logger.js';
+import { SotaApiError, type SotaApiErrorInit, SotaErrorCode, sotaErrorCodeForStatus } from './api-error.js';
+import { errorBodySchema } from './api-schemas.js';
+import { redactCredentials } from './redact-credentials.js';
+import { retryAfterSeconds } from './retry-after.js';
+
+export interface SotaTransportOptions {
+  /** Origin of the API, e.g. `https://api.sota.io`; request paths start with `/v1`. */
+  baseUrl: string;
+  token: string;
+  timeoutMs: number;
+  fetch: typeof fetch;
+  logger?: Logger | undefined;
+  /** Clock in epoch milliseconds, for reading `Retry-After` dates and reset times. */
+  now: () => number;
+}
+
+export interface SotaRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Path starting with `/v1`, already URL-encoded. */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+}
+
+/** Sends each request once. It never retries: the caller (or the person) decides to try again. */
+export interface SotaTransport {
+  /** The body of a 2xx answer, checked against `schema`; otherwise a SotaApiError. */
+  json<T>(request: SotaRequest, schema: z.ZodType<T>): Promise<T>;
+  /** The status of a 2xx answer or of one of `tolerated`; otherwise a SotaApiError. */
+  status(request: SotaRequest, tolerated: readonly number[]): Promise<number>;
+}
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+type ErrorFields = Omit<SotaApiErrorInit, 'method' | 'path'>;
+
+const NOT_JSON = Symbol('not JSON');
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+function pathWithQuery(request: SotaRequest): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(request.query ?? {})) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const query = params.toString();
+  return query ? `${request.path}?${query}` : request.path;
+}
+
+function isSuccess(status: number): boolean {
+  return status >= 200 && status <= 299;
+}
+
+/** Why fetch threw, without its cause object (which is never shown or logged whole). */
+function transportFields(err: unknown, where: string, timeoutMs: number): ErrorFields {
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
+    return {
+      status: 0,
+      code: SotaErrorCode.timeout,
+      message: `sota.io did not answer ${where} within ${timeoutMs} ms`,
+    };
+  }
+  const cause = err instanceof Error ? (err.cause as { code?: unknown } | undefined) : undefined;
+  const detail = typeof cause?.code === 'string' ? ` (${cause.code})` : '';
+  return { status: 0, code: SotaErrorCode.network, message: `could not reach sota.io for ${where}${detail}` };
+}
+
+function malformedFields(answer: Answer, parsed: unknown, issuePath: readonly PropertyKey[]): ErrorFields {
+  const where = issuePath.length > 0 ? issuePath.map(String).join('.') : 'the top level';
+  const why = parsed === NOT_JSON ? 'the body is not JSON' : `unexpected shape at ${where}`;
+  return {
+    status: answer.status,
+    code: SotaErrorCode.malformedResponse,
+    message: `sota.io sent an unreadable answer: ${why}`,
+  };
+}
+
+export function createSotaTransport(options: SotaTransportOptions): SotaTransport {
+  const { logger, now, timeoutMs } = options;
+  const secrets = [options.token];
+
+  function fail(request: SotaRequest, path: string, fields: ErrorFields): SotaApiError {
+    logger?.warn(
+      { method: request.method, path, status: fields.status, code: fields.code },
+      'sota.io call failed',
+    );
+    return new SotaApiError({ ...fields, method: request.method, path });
+  }
+
+  function statusFields(request: SotaRequest, path: string, answer: Answer): ErrorFields {
+    const body = errorBodySchema.safeParse(parseJson(answer.text));
+    const error = body.success ? body.data.error : undefined;
+    const message = redactCredentials(error?.message ?? '', secrets);
+    return {
+      status: answer.status,
+      code: sotaErrorCodeForStatus(answer.status),
+      message: message || `sota.io answered ${answer.status} to ${request.method} ${path}`,
+      apiCode: error?.code === undefined ? undefined : redactCredentials(error.code, secrets),
+      retryAfterSeconds: retryAfterSeconds(answer.status, answer.headers, now()),
+    };
+  }
+
+  async function send(request: SotaRequest, path: string): Promise<Answer> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${options.token}`,
+      accept: 'application/json',
+    };
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    const started = now();
+    try {
+      const response = await options.fetch(`${options.baseUrl}${path}`, {
+        method: request.method,
+        headers,
+        body: request.body === undefined ? null : JSON.stringify(request.body),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const text = await response.text();
+      logger?.debug(
+        { method: request.method, path, status: response.status, ms: now() - started },
+        'sota.io call',
+      );
+      return { status: response.status, headers: response.headers, text };
+    } catch (err) {
+      throw fail(request, path, transportFields(err, `${request.method} ${path}`, timeoutMs));
+    }
+  }
+
+  return {
+    async json<T>(request: SotaRequest, schema: z.ZodType<T>): Promise<T> {
+      const path = pathWithQuery(request);
+      const answer = await send(request, path);
+      if (!isSuccess(answer.status)) throw fail(request, path, statusFields(request, path, answer));
+      const parsed = parseJson(answer.text);
+      const checked = schema.safeParse(parsed);
+      if (checked.success) return checked.data;
+      throw fail(request, path, malformedFields(answer, parsed, checked.error.issues[0]?.path ?? []));
+    },
+    async status(request: SotaRequest, tolerated: readonly number[]): Promise<number> {
+      const path = pathWithQuery(request);
+      const answer = await send(request, path);
+      if (isSuccess(answer.status) || tolerated.includes(answer.status)) return answer.status;
+      throw fail(request, path, statusFields(request, path, answer));
+    },
+  };
+}
