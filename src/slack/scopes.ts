@@ -1,0 +1,19 @@
+/**
+ * The bot scopes the app asks for when installed, and nothing more. manifest.yml lists the same set
+ * (test/manifest.test.ts keeps them equal).
+ * - commands: the `/sota` slash command.
+ * - chat:write: post and update deployment messages, their thread replies, and `/sota test`.
+ * - chat:write.public: post in public channels the bot was never invited to.
+ * - channels:read, groups:read: `conversations.info` on `/sota subscribe`, to tell a public channel
+ *   from a private one the bot is not a member of.
+ */
+export const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'chat:write.public',
+  'channels:read',
+  'groups:read',
+] as const;
+
+/** The slash command the app listens to (manifest.yml declares the same). */
+export const SLASH_COMMAND = '/sota';
