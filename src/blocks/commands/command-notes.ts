@@ -1,0 +1,35 @@
+import { fitMrkdwn } from '../mrkdwn.js';
+
+/**
+ * The short answers to `/sota` commands that are not lists or forms. Each says what happened and
+ * what to do next; none carries a secret. Arguments are raw text and are escaped here.
+ */
+export const COMMAND_NOTES = {
+  noPublicUrl: (): string =>
+    'I cannot register webhooks yet: the app operator must set `PUBLIC_URL` (the public https address of this app) and restart it.',
+  noSotaKey: (): string =>
+    'This workspace has no sota.io API key yet. Run `/sota connect` to add one (it opens a private form, the key is never posted in the channel).',
+  notInChannel: (): string =>
+    'I am not a member of this private channel, so I cannot post here. Run `/invite @sota` in this channel first, then try again.',
+  channelCheckFailed: (code: string): string =>
+    `I could not check this channel (Slack answered \`${fitMrkdwn(code, 60)}\`). Nothing was changed — try again in a minute.`,
+  projectNotFound: (asked: string): string =>
+    `I could not find a sota.io project \`${fitMrkdwn(asked, 100)}\` with this workspace’s API key. Check the project id or slug, or that the key belongs to the account that owns the project (\`/sota connect\` replaces the key).`,
+  sotaFailed: (sentence: string): string => `${fitMrkdwn(sentence, 400)}. Nothing was changed.`,
+  internalError: (): string =>
+    'Something went wrong on my side and nothing was changed — try again in a minute. If it keeps happening, ask the app operator to check the logs.',
+  disconnected: (fallback: boolean): string =>
+    fallback
+      ? 'Disconnected: this workspace’s sota.io API key is forgotten. The app’s default key now serves this workspace; existing subscriptions keep working.'
+      : 'Disconnected: this workspace’s sota.io API key is forgotten. Existing subscriptions keep working; to add new ones, run `/sota connect` again.',
+  notConnected: (fallback: boolean): string =>
+    fallback
+      ? 'This workspace has no sota.io API key of its own; the app’s default key serves it.'
+      : 'This workspace has no sota.io API key to forget. `/sota connect` adds one.',
+  connectOpenFailed: (): string =>
+    'I could not open the form to connect sota.io — run `/sota connect` again.',
+  testPosted: (project: string): string =>
+    `Posted a sample deployment message for *${fitMrkdwn(project, 100)}* in this channel. Real ones look the same.`,
+  testFailed: (code: string): string =>
+    `I could not post the sample here (Slack answered \`${fitMrkdwn(code, 60)}\`). If this is a private channel, run \`/invite @sota\` first.`,
+} as const;
