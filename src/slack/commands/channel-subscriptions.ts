@@ -1,0 +1,44 @@
+import type { ListedSubscription } from '../../blocks/commands/render-subscription-list.js';
+import type { Store } from '../../store/types.js';
+
+export interface ChannelSubscription extends ListedSubscription {
+  hookId: string;
+}
+
+/** The channel's subscriptions with their projects' names (from the hooks), sorted by name. */
+export async function listChannelSubscriptions(
+  store: Store,
+  teamId: string,
+  channelId: string,
+): Promise<ChannelSubscription[]> {
+  const subs = await store.listSubscriptions({ teamId, channelId });
+  const listed = await Promise.all(
+    subs.map(async (sub) => {
+      const hook = await store.getHook(sub.hookId);
+      return {
+        projectId: sub.projectId,
+        projectName: hook?.projectName ?? null,
+        projectSlug: hook?.projectSlug ?? null,
+        events: sub.events,
+        state: sub.state,
+        pausedReason: sub.pausedReason,
+        hookId: sub.hookId,
+      };
+    }),
+  );
+  const key = (s: ChannelSubscription) => (s.projectName ?? s.projectSlug ?? s.projectId).toLowerCase();
+  return listed.sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+/** The subscription `asked` names: by project id, slug or name (case-insensitive). */
+export function findByProject<T extends ListedSubscription>(
+  subs: readonly T[],
+  asked: string,
+): T | undefined {
+  const wanted = asked.trim().toLowerCase();
+  return (
+    subs.find((s) => s.projectId.toLowerCase() === wanted) ??
+    subs.find((s) => s.projectSlug?.toLowerCase() === wanted) ??
+    subs.find((s) => s.projectName?.toLowerCase() === wanted)
+  );
+}

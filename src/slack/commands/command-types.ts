@@ -1,0 +1,41 @@
+import type { WebClient } from '@slack/web-api';
+import type { CommandReply } from '../../blocks/commands/command-reply.js';
+import type { Config } from '../../config/load-config.js';
+import type { Logger } from '../../log/logger.js';
+import type { SotaClient } from '../../sota/client.js';
+import type { Store } from '../../store/types.js';
+import type { KeyedLock } from '../keyed-lock.js';
+
+/** Who typed `/sota` where, and the Slack client authorised for that workspace. */
+export interface CommandContext {
+  teamId: string;
+  channelId: string;
+  userId: string;
+  triggerId: string;
+  responseUrl: string;
+  client: WebClient;
+}
+
+/** What to answer: ephemeral unless `inChannel` (then everyone in the channel sees it). */
+export interface CommandResult extends CommandReply {
+  inChannel?: boolean;
+}
+
+export interface CommandDeps {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  sotaClientFor: (token: string) => SotaClient;
+  newHookId: () => string;
+  now: () => number;
+  /** Serialises changes to one (team, project) within this process. */
+  lock: KeyedLock;
+}
+
+export function note(text: string): CommandResult {
+  return { text };
+}
+
+export function projectLockKey(teamId: string, projectId: string): string {
+  return `${teamId}:${projectId}`;
+}

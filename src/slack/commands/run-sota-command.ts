@@ -1,0 +1,72 @@
+import { COMMAND_NOTES } from '../../blocks/commands/command-notes.js';
+import { renderHelp } from '../../blocks/commands/render-help.js';
+import { isSotaApiError } from '../../sota/api-error.js';
+import { describeSotaError } from '../../sota/describe-sota-error.js';
+import type { CommandContext, CommandDeps, CommandResult } from './command-types.js';
+import { note } from './command-types.js';
+import { createConnectCommand } from './connect-command.js';
+import { createDisconnectCommand } from './disconnect-command.js';
+import { createListCommand } from './list-command.js';
+import { parseSotaCommand, type SotaCommand } from './parse-command.js';
+import { createSubscribeCommand } from './subscribe-command.js';
+import { createTestCommand } from './test-command.js';
+import { createUnsubscribeCommand } from './unsubscribe-command.js';
+
+export type SotaCommandRunner = (text: string, ctx: CommandContext) => Promise<CommandResult | undefined>;
+
+/**
+ * Parses and runs one `/sota` command; returns the answer (undefined: nothing to say, e.g. a
+ * modal was opened). Never throws: sota.io failures become their sentence, anything else a
+ * generic answer, and both are logged with a code (never with a secret).
+ */
+export function createSotaCommandRunner(deps: CommandDeps): SotaCommandRunner {
+  const handlers = {
+    subscribe: createSubscribeCommand(deps),
+    unsubscribe: createUnsubscribeCommand(deps),
+    list: createListCommand(deps),
+    connect: createConnectCommand(deps),
+    disconnect: createDisconnectCommand(deps),
+    test: createTestCommand(deps),
+  };
+  const dispatch = (cmd: SotaCommand, ctx: CommandContext) => {
+    switch (cmd.kind) {
+      case 'subscribe':
+        return handlers.subscribe(ctx, cmd.project, cmd.events);
+      case 'unsubscribe':
+        return handlers.unsubscribe(ctx, cmd.project);
+      case 'test':
+        return handlers.test(ctx, cmd.project);
+      case 'list':
+      case 'connect':
+      case 'disconnect':
+        return handlers[cmd.kind](ctx);
+      case 'help':
+        return Promise.resolve(renderHelp());
+      case 'invalid':
+        return Promise.resolve(renderHelp(cmd.reason));
+    }
+  };
+  return async (text, ctx) => {
+    const cmd = parseSotaCommand(text);
+    try {
+      return await dispatch(cmd, ctx);
+    } catch (err) {
+      return failure(deps, cmd.kind, ctx, err);
+    }
+  };
+}
+
+function failure(deps: CommandDeps, kind: string, ctx: CommandContext, err: unknown): CommandResult {
+  const where = { command: kind, teamId: ctx.teamId, channelId: ctx.channelId };
+  if (isSotaApiError(err)) {
+    deps.logger.warn(
+      { ...where, code: err.code, status: err.status, apiCode: err.apiCode },
+      'sota.io call failed',
+    );
+    return note(COMMAND_NOTES.sotaFailed(describeSotaError(err)));
+  }
+  const code = err instanceof Error && 'code' in err ? String((err as { code: unknown }).code) : 'internal';
+  const detail = err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 300) : typeof err;
+  deps.logger.error({ ...where, code, detail }, 'command failed');
+  return note(COMMAND_NOTES.internalError());
+}

@@ -1,0 +1,72 @@
+import { COMMAND_NOTES } from '../../blocks/commands/command-notes.js';
+import {
+  renderSubscribed,
+  type SubscriptionChange,
+} from '../../blocks/commands/render-subscription-change.js';
+import type { SotaClient, SotaProject } from '../../sota/client.js';
+import type { KnownEvent } from '../../sota/event.js';
+import { checkChannelAccess } from '../check-channel-access.js';
+import { ensureHook } from '../hooks/ensure-hook.js';
+import { resolveSotaToken } from '../resolve-sota-token.js';
+import {
+  type CommandContext,
+  type CommandDeps,
+  type CommandResult,
+  note,
+  projectLockKey,
+} from './command-types.js';
+
+/**
+ * `/sota subscribe <project> [events…]`: checks the preconditions (public URL, a sota.io key, the
+ * channel), resolves the project, then — serialised per (team, project) — makes sure the workspace
+ * has a hook for it and records this channel's subscription with its filter.
+ */
+export function createSubscribeCommand(deps: CommandDeps) {
+  return async (ctx: CommandContext, project: string, events: KnownEvent[]): Promise<CommandResult> => {
+    const publicUrl = deps.config.publicUrl;
+    if (!publicUrl) return note(COMMAND_NOTES.noPublicUrl());
+    const token = await resolveSotaToken(deps.store, deps.config.sotaApiToken, ctx.teamId);
+    if (!token) return note(COMMAND_NOTES.noSotaKey());
+    const access = await checkChannelAccess(ctx.client, ctx.channelId);
+    if (!access.ok) {
+      if (access.reason === 'not_member') return note(COMMAND_NOTES.notInChannel());
+      return note(COMMAND_NOTES.channelCheckFailed(access.code));
+    }
+    const sota = deps.sotaClientFor(token);
+    const found = await sota.findProject(project);
+    if (!found) return note(COMMAND_NOTES.projectNotFound(project));
+    return deps.lock.run(projectLockKey(ctx.teamId, found.id), () =>
+      subscribe(deps, { ctx, project: found, events, sota, publicUrl }),
+    );
+  };
+}
+
+async function subscribe(
+  deps: CommandDeps,
+  input: {
+    ctx: CommandContext;
+    project: SotaProject;
+    events: KnownEvent[];
+    sota: SotaClient;
+    publicUrl: string;
+  },
+): Promise<CommandResult> {
+  const { ctx, project, events } = input;
+  const hook = await ensureHook({ ...deps, publicUrl: input.publicUrl }, ctx.teamId, project, input.sota);
+  const before = await deps.store.getSubscription(ctx.teamId, ctx.channelId, project.id);
+  await deps.store.upsertSubscription({
+    teamId: ctx.teamId,
+    channelId: ctx.channelId,
+    projectId: project.id,
+    hookId: hook.id,
+    events,
+    createdBy: ctx.userId,
+  });
+  const change: SubscriptionChange = !before ? 'created' : before.state === 'paused' ? 'resumed' : 'updated';
+  deps.logger.info(
+    { teamId: ctx.teamId, channelId: ctx.channelId, projectId: project.id, hookId: hook.id, change },
+    'channel subscribed',
+  );
+  const ref = { projectId: project.id, projectName: project.name, projectSlug: project.slug };
+  return { ...renderSubscribed({ userId: ctx.userId, project: ref, events, change }), inChannel: true };
+}

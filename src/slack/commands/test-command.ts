@@ -1,0 +1,46 @@
+import { COMMAND_NOTES } from '../../blocks/commands/command-notes.js';
+import { renderSampleMessage } from '../../blocks/commands/render-sample-message.js';
+import type { ProjectRef } from '../../blocks/commands/render-subscription-change.js';
+import { resolveSotaToken } from '../resolve-sota-token.js';
+import { slackErrorCode } from '../slack-error-code.js';
+import { findByProject, listChannelSubscriptions } from './channel-subscriptions.js';
+import { type CommandContext, type CommandDeps, type CommandResult, note } from './command-types.js';
+
+type Lookup = { ok: true; project: ProjectRef } | { ok: false; result: CommandResult };
+
+/** The project by the channel's subscriptions first, else through sota.io. */
+async function lookUpProject(deps: CommandDeps, ctx: CommandContext, asked: string): Promise<Lookup> {
+  const subscribed = findByProject(
+    await listChannelSubscriptions(deps.store, ctx.teamId, ctx.channelId),
+    asked,
+  );
+  if (subscribed) return { ok: true, project: subscribed };
+  const token = await resolveSotaToken(deps.store, deps.config.sotaApiToken, ctx.teamId);
+  if (!token) return { ok: false, result: note(COMMAND_NOTES.noSotaKey()) };
+  const found = await deps.sotaClientFor(token).findProject(asked);
+  if (!found) return { ok: false, result: note(COMMAND_NOTES.projectNotFound(asked)) };
+  return { ok: true, project: { projectId: found.id, projectName: found.name, projectSlug: found.slug } };
+}
+
+/** `/sota test <project>`: posts a sample deployment message, marked as a test, in the channel. */
+export function createTestCommand(deps: CommandDeps) {
+  return async (ctx: CommandContext, asked: string): Promise<CommandResult> => {
+    const lookup = await lookUpProject(deps, ctx, asked);
+    if (!lookup.ok) return lookup.result;
+    const { projectId, projectSlug } = lookup.project;
+    const projectName = lookup.project.projectName ?? projectSlug ?? projectId;
+    const message = renderSampleMessage({ projectId, projectName, projectSlug, now: deps.now() });
+    try {
+      await ctx.client.chat.postMessage({
+        channel: ctx.channelId,
+        text: message.text,
+        blocks: message.blocks,
+      });
+    } catch (err) {
+      const code = slackErrorCode(err);
+      deps.logger.warn({ teamId: ctx.teamId, channelId: ctx.channelId, code }, 'sample message not posted');
+      return note(COMMAND_NOTES.testFailed(code));
+    }
+    return note(COMMAND_NOTES.testPosted(projectName));
+  };
+}

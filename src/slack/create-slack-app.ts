@@ -1,0 +1,86 @@
+import { App, HTTPReceiver, type HTTPReceiverOptions } from '@slack/bolt';
+import type { Config } from '../config/load-config.js';
+import type { Logger } from '../log/logger.js';
+import type { SotaClient } from '../sota/client.js';
+import type { Store } from '../store/types.js';
+import { createBoltLogger } from './bolt-logger.js';
+import { createInstallationStore } from './installation-store.js';
+import { createKeyedLock } from './keyed-lock.js';
+import { createOAuthStateStore } from './oauth-state-store.js';
+import { registerListeners } from './register-listeners.js';
+import { BOT_SCOPES } from './scopes.js';
+
+export interface SlackDeps {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  sotaClientFor: (token: string) => SotaClient;
+  /** A random url-safe id for a new hook. */
+  newHookId: () => string;
+  now: () => number;
+}
+
+/** Options for every Slack Web API client the app makes: our own local retries only, a timeout. */
+function clientOptions(config: Config) {
+  return {
+    slackApiUrl: config.slackApiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+  };
+}
+
+function receiverOptions(deps: SlackDeps, logger: ReturnType<typeof createBoltLogger>): HTTPReceiverOptions {
+  const { config } = deps;
+  const base: HTTPReceiverOptions = {
+    signingSecret: config.slackSigningSecret,
+    endpoints: '/slack/events',
+    processBeforeResponse: false,
+    logger,
+  };
+  if (config.slack.kind !== 'multi') return base;
+  return {
+    ...base,
+    clientId: config.slack.clientId,
+    clientSecret: config.slack.clientSecret,
+    stateSecret: config.slack.stateSecret,
+    scopes: [...BOT_SCOPES],
+    installationStore: createInstallationStore(deps.store, deps.now),
+    installerOptions: {
+      installPath: '/slack/install',
+      redirectUriPath: '/slack/oauth_redirect',
+      stateStore: createOAuthStateStore(deps.store, deps.now),
+      clientOptions: clientOptions(config),
+      directInstall: true,
+    },
+  };
+}
+
+/**
+ * The Bolt app and its HTTP receiver. The caller serves `receiver.requestListener` from its own
+ * server (app.start is never called). Single mode uses SLACK_BOT_TOKEN; multi mode installs
+ * through OAuth with installations kept in the store.
+ */
+export function createSlackApp(deps: SlackDeps): {
+  app: App;
+  receiver: HTTPReceiver;
+  tokenFor: (teamId: string) => Promise<string | undefined>;
+} {
+  const { config } = deps;
+  const secrets = [config.slackSigningSecret];
+  if (config.slack.kind === 'single') secrets.push(config.slack.botToken);
+  else secrets.push(config.slack.clientSecret, config.slack.stateSecret);
+  const logger = createBoltLogger(deps.logger, secrets);
+  const receiver = new HTTPReceiver(receiverOptions(deps, logger));
+  const app = new App({
+    receiver,
+    ...(config.slack.kind === 'single' ? { token: config.slack.botToken } : {}),
+    clientOptions: clientOptions(config),
+    logger,
+  });
+  registerListeners(app, { ...deps, lock: createKeyedLock() });
+  const { slack } = config;
+  const tokenFor = async (teamId: string) =>
+    slack.kind === 'single' ? slack.botToken : (await deps.store.getInstallation(teamId))?.botToken;
+  return { app, receiver, tokenFor };
+}
