@@ -15,6 +15,8 @@ export interface HttpServerDeps {
   /** Serves every request that is not ours (Bolt's HTTPReceiver `requestListener`). */
   fallback: (req: IncomingMessage, res: ServerResponse) => void;
   logger: Logger;
+  /** Overrides of SERVER_TIMEOUTS (tests shorten them). */
+  timeouts?: Partial<Record<keyof typeof SERVER_TIMEOUTS, number>>;
 }
 
 /** Timeouts that keep a slow client from holding a socket. */
@@ -70,9 +72,10 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     }
   }
 
-  const server = createServer({ ...SERVER_TIMEOUTS, connectionsCheckingInterval: 1_000 }, (req, res) => {
+  const timeouts = { ...SERVER_TIMEOUTS, ...deps.timeouts };
+  const server = createServer({ ...timeouts, connectionsCheckingInterval: 1_000 }, (req, res) => {
     void serve(req, res);
   });
-  server.keepAliveTimeout = SERVER_TIMEOUTS.keepAliveTimeout;
+  server.keepAliveTimeout = timeouts.keepAliveTimeout;
   return server;
 }
