@@ -19,11 +19,13 @@
  * Tokens: when `tokens` is given every method but oauth.v2.access needs a known token (`not_authed`,
  * `invalid_auth`; `revokeToken` → `token_revoked`); without it only auth.test checks.
  *
- * Every request is recorded in `calls` as `{ method, token, teamId, body, at, result }` (failed ones too).
+ * Every request is recorded in `calls` as `{ method, token, teamId, body, at, result, answeredAt }`
+ * (failed ones too).
  * Failure injection, checked before the method runs: `failNext(methodOrPredicate, failure, times = 1)` and
  * `failWhile(predicate, failure)` (returns a function that ends it), where failure is
  * `{ error: 'not_in_channel' }` (HTTP 200, ok:false) | `{ status: 503 }` | `{ rateLimit: seconds }` (429 with
- * Retry-After) | `{ delayMs }` (then answers normally) | `{ hang: true }` (never answers) | `{ refuse: true }`
+ * Retry-After) | `{ delayMs }` or `{ gate: promise }` (answers normally later, once the time passed or the
+ * promise settled) | `{ hang: true }` (never answers) | `{ refuse: true }`
  * (destroys the socket). `channelRateLimit: { perSecond, burst }` answers 429 with Retry-After when one
  * channel is called faster than that. Any call to a workspace before its last Retry-After expired is also
  * recorded in `earlyCalls`.
@@ -65,6 +67,8 @@ export interface FakeSlackCall {
   at: number;
   /** 'ok', the error code answered, or 'http_<status>' / 'rate_limited' / 'hang' / 'refused'. */
   result?: string;
+  /** When the answer was sent; undefined while hanging or when the socket was refused. */
+  answeredAt?: number;
 }
 
 export interface FakeSlackMessage {
@@ -95,6 +99,7 @@ export type FakeSlackFailure =
   | { status: number }
   | { rateLimit: number }
   | { delayMs: number }
+  | { gate: Promise<unknown> }
   | { hang: true }
   | { refuse: true };
 
@@ -240,8 +245,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     call: FakeSlackCall,
     res: ServerResponse,
   ): Promise<boolean> {
-    if ('delayMs' in f) {
-      await new Promise((resolve) => setTimeout(resolve, f.delayMs));
+    if ('delayMs' in f || 'gate' in f) {
+      await ('gate' in f ? f.gate.catch(() => {}) : new Promise((r) => setTimeout(r, f.delayMs)));
       return false;
     }
     if ('error' in f) {
@@ -425,6 +430,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       at: now(),
     };
     calls.push(call);
+    res.on('finish', () => {
+      call.answeredAt = now();
+    });
     if ((retryUntil.get(teamKey(call)) ?? 0) > call.at) earlyCalls.push(call);
     const failure = takeFailure(call);
     if (failure && (await applyFailure(failure, call, res))) return;
