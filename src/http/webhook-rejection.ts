@@ -33,15 +33,30 @@ export function badRequest(code: WebhookErrorCode, message: string): Rejection {
   return new Rejection(400, code, 'bad_request', message);
 }
 
-/** 503: we could not look up or commit; the sender should try again. */
-export function storeUnavailable(): Rejection {
-  return new Rejection(
+/** The fixed refusals of the webhook route. */
+export const REJECTIONS = Object.freeze({
+  unknownHook: new Rejection(404, WebhookErrorCode.unknownHook, 'unknown_hook', 'no such webhook'),
+  retiredHook: new Rejection(
+    410,
+    WebhookErrorCode.hookRetired,
+    'retired_hook',
+    'this webhook is no longer used',
+  ),
+  tooLarge: new Rejection(413, WebhookErrorCode.payloadTooLarge, 'too_large', 'the body is over 64 KiB'),
+  incompleteBody: badRequest(WebhookErrorCode.invalidBody, 'the body did not arrive in full'),
+  /** One answer for a missing, malformed or wrong signature: the reason is only logged. */
+  badSignature: new Rejection(
+    401,
+    WebhookErrorCode.invalidSignature,
+    'bad_signature',
+    'the X-Sota-Signature header is missing, malformed or does not match the body',
+  ),
+  /** We could not look up or commit; the sender should try again. */
+  storeUnavailable: new Rejection(
     503,
     WebhookErrorCode.unavailable,
     'store_error',
     'temporarily unavailable, retry later',
-    {
-      'retry-after': '5',
-    },
-  );
-}
+    Object.freeze({ 'retry-after': '5' }),
+  ),
+});

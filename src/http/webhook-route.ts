@@ -7,9 +7,9 @@ import { assessWebhookEvent } from './assess-webhook-event.js';
 import { checkWebhookHeaders } from './check-webhook-headers.js';
 import { createHookCache } from './hook-cache.js';
 import { sendError, sendJson } from './json-response.js';
-import { parseWebhookEvent } from './parse-webhook-event.js';
+import { type ParsedWebhookEvent, parseWebhookEvent } from './parse-webhook-event.js';
 import { ReadBodyError, ReadBodyErrorCode, readBody } from './read-body.js';
-import { Rejection, storeUnavailable, WebhookErrorCode } from './webhook-rejection.js';
+import { REJECTIONS, Rejection, WebhookErrorCode } from './webhook-rejection.js';
 
 /** The largest body a webhook may have. */
 export const WEBHOOK_BODY_LIMIT_BYTES = 64 * 1024;
@@ -38,13 +38,6 @@ const ACCEPTED_OUTCOME: Record<EventDisposition, WebhookOutcome> = {
   unknown: 'unknown_event',
 };
 
-const BAD_SIGNATURE = new Rejection(
-  401,
-  WebhookErrorCode.invalidSignature,
-  'bad_signature',
-  'the X-Sota-Signature header is missing, malformed or does not match the body',
-);
-
 /**
  * POST /webhooks/sota/:hookId — checks in a fixed order (method, encoding, type, hook, size,
  * signature, body, project, time), stores the event durably, then answers 202. Never throws and
@@ -63,18 +56,10 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
       hook = await hooks.get(hookId);
     } catch (err) {
       deps.logger.error({ err, hookId }, 'webhook hook lookup failed');
-      return storeUnavailable();
+      return REJECTIONS.storeUnavailable;
     }
-    if (!hook) return new Rejection(404, WebhookErrorCode.unknownHook, 'unknown_hook', 'no such webhook');
-    if (hook.status === 'retired') {
-      return new Rejection(
-        410,
-        WebhookErrorCode.hookRetired,
-        'retired_hook',
-        'this webhook is no longer used',
-      );
-    }
-    return hook;
+    if (!hook) return REJECTIONS.unknownHook;
+    return hook.status === 'retired' ? REJECTIONS.retiredHook : hook;
   }
 
   async function readVerifiedBody(req: IncomingMessage, hook: Hook): Promise<Buffer | Rejection> {
@@ -82,22 +67,15 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
     try {
       rawBody = await readBody(req, WEBHOOK_BODY_LIMIT_BYTES);
     } catch (err) {
-      if (err instanceof ReadBodyError && err.code === ReadBodyErrorCode.tooLarge) {
-        return new Rejection(413, WebhookErrorCode.payloadTooLarge, 'too_large', 'the body is over 64 KiB');
-      }
-      return new Rejection(
-        400,
-        WebhookErrorCode.invalidBody,
-        'bad_request',
-        'the body did not arrive in full',
-      );
+      const tooLarge = err instanceof ReadBodyError && err.code === ReadBodyErrorCode.tooLarge;
+      return tooLarge ? REJECTIONS.tooLarge : REJECTIONS.incompleteBody;
     }
     try {
       verifySotaSignature({ secret: hook.secret, rawBody, header: req.headers['x-sota-signature'] });
     } catch (err) {
       const reason = err instanceof SignatureError ? err.code : 'error';
       deps.logger.info({ hookId: hook.id, reason }, 'webhook signature refused');
-      return BAD_SIGNATURE;
+      return REJECTIONS.badSignature;
     }
     return rawBody;
   }
@@ -115,6 +93,15 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
     const context = { projectId: hook.projectId, now: receivedAt, eventMaxAgeMs: deps.eventMaxAgeMs };
     const disposition = assessWebhookEvent(parsed, context);
     if (disposition instanceof Rejection) return disposition;
+    return commit(hook, parsed, disposition, receivedAt);
+  }
+
+  async function commit(
+    hook: Hook,
+    parsed: ParsedWebhookEvent,
+    disposition: EventDisposition,
+    receivedAt: number,
+  ): Promise<Accepted | Rejection> {
     try {
       const result = await deps.store.ingestEvent({
         hookId: hook.id,
@@ -128,8 +115,8 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
       });
       return { duplicate: result.duplicate, recorded: disposition };
     } catch (err) {
-      deps.logger.error({ err, hookId }, 'webhook event could not be stored');
-      return storeUnavailable();
+      deps.logger.error({ err, hookId: hook.id }, 'webhook event could not be stored');
+      return REJECTIONS.storeUnavailable;
     }
   }
 
