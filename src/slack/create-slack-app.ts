@@ -57,6 +57,15 @@ function receiverOptions(deps: SlackDeps, logger: ReturnType<typeof createBoltLo
 }
 
 /**
+ * Single-workspace mode: every verified request uses the configured bot token. (Bolt's `token`
+ * option would call auth.test once at construction and keep a failure for good, failing every
+ * request after Slack was unreachable at boot; nothing here needs the bot's user id.)
+ */
+function singleWorkspaceAuthorize(botToken: string) {
+  return async () => ({ botToken });
+}
+
+/**
  * The Bolt app and its HTTP receiver. The caller serves `receiver.requestListener` from its own
  * server (app.start is never called). Single mode uses SLACK_BOT_TOKEN; multi mode installs
  * through OAuth with installations kept in the store.
@@ -74,7 +83,7 @@ export function createSlackApp(deps: SlackDeps): {
   const receiver = new HTTPReceiver(receiverOptions(deps, logger));
   const app = new App({
     receiver,
-    ...(config.slack.kind === 'single' ? { token: config.slack.botToken } : {}),
+    ...(config.slack.kind === 'single' ? { authorize: singleWorkspaceAuthorize(config.slack.botToken) } : {}),
     clientOptions: clientOptions(config),
     logger,
   });

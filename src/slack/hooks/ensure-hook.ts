@@ -1,7 +1,15 @@
 import type { Logger } from '../../log/logger.js';
+import { isSotaApiError, SotaErrorCode } from '../../sota/api-error.js';
 import type { SotaClient, SotaProject } from '../../sota/client.js';
 import { KNOWN_EVENTS } from '../../sota/event.js';
 import type { Hook, Store } from '../../store/types.js';
+
+/** Failures after which sota.io may have registered the webhook without us learning its id. */
+const UNKNOWN_OUTCOME = new Set<string>([
+  SotaErrorCode.timeout,
+  SotaErrorCode.network,
+  SotaErrorCode.malformedResponse,
+]);
 
 export interface EnsureHookDeps {
   store: Store;
@@ -45,7 +53,15 @@ async function reactivate(deps: EnsureHookDeps, hook: Hook, teamId: string, proj
 async function registerHook(deps: EnsureHookDeps, teamId: string, project: SotaProject, sota: SotaClient) {
   const id = deps.newHookId();
   const url = `${deps.publicUrl}/webhooks/sota/${id}`;
-  const webhook = await sota.createWebhook(project.id, url, KNOWN_EVENTS);
+  const webhook = await sota.createWebhook(project.id, url, KNOWN_EVENTS).catch((err: unknown) => {
+    if (isSotaApiError(err) && UNKNOWN_OUTCOME.has(err.code)) {
+      deps.logger.error(
+        { projectId: project.id, hookId: id, code: err.code },
+        'webhook registration answer lost: sota.io may hold a webhook for this hook id; delete it there if so',
+      );
+    }
+    throw err;
+  });
   try {
     const hook = await deps.store.insertHook({
       id,
