@@ -177,5 +177,7 @@ describe('fake Slack Web API', () => {
     ).toBeUndefined();
     await slack.close();
     await expect(hanging).rejects.toBeDefined();
+    const hung = slack.callsTo('chat.postMessage').find((c) => c.body.channel === 'CH');
+    expect(hung?.abortedAt).toBeGreaterThanOrEqual(hung?.at ?? Number.POSITIVE_INFINITY);
   });
 });

@@ -77,6 +77,7 @@ describe('delivery worker: restarts, channels and pace', () => {
     const c1Calls = h.slack.calls.filter(inChannel('C1'));
     expect(c1Calls).toHaveLength(1);
     expect(c1Calls[0]?.answeredAt).toBeUndefined();
+    expect(c1Calls[0]?.abortedAt).toBeUndefined(); // still waiting on Slack while C2 was served
     expect(h.slack.messagesIn('C1')).toHaveLength(0);
   });
 

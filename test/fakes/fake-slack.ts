@@ -19,7 +19,8 @@
  * Tokens: when `tokens` is given every method but oauth.v2.access needs a known token (`not_authed`,
  * `invalid_auth`; `revokeToken` → `token_revoked`); without it only auth.test checks.
  *
- * Every request is recorded in `calls` as `{ method, token, teamId, body, at, result, answeredAt }`
+ * Every request is recorded in `calls` as `{ method, token, teamId, body, at, result, answeredAt,
+ * abortedAt }`
  * (failed ones too).
  * Failure injection, checked before the method runs: `failNext(methodOrPredicate, failure, times = 1)` and
  * `failWhile(predicate, failure)` (returns a function that ends it), where failure is
@@ -69,6 +70,8 @@ export interface FakeSlackCall {
   result?: string;
   /** When the answer was sent; undefined while hanging or when the socket was refused. */
   answeredAt?: number;
+  /** When the connection closed with no answer sent (the client gave up, or `refuse`). */
+  abortedAt?: number;
 }
 
 export interface FakeSlackMessage {
@@ -432,6 +435,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     calls.push(call);
     res.on('finish', () => {
       call.answeredAt = now();
+    });
+    res.on('close', () => {
+      if (!res.writableFinished) call.abortedAt = now();
     });
     if ((retryUntil.get(teamKey(call)) ?? 0) > call.at) earlyCalls.push(call);
     const failure = takeFailure(call);
