@@ -8,6 +8,7 @@ import { createInstallationStore } from './installation-store.js';
 import { createKeyedLock } from './keyed-lock.js';
 import { createOAuthStateStore } from './oauth-state-store.js';
 import { registerListeners } from './register-listeners.js';
+import { rejectFutureRequests } from './reject-future-requests.js';
 import { BOT_SCOPES } from './scopes.js';
 
 export interface SlackDeps {
@@ -88,6 +89,7 @@ export function createSlackApp(deps: SlackDeps): {
     logger,
   });
   registerListeners(app, { ...deps, lock: createKeyedLock() });
+  receiver.requestListener = rejectFutureRequests(receiver.requestListener, deps.now);
   const { slack } = config;
   const tokenFor = async (teamId: string) =>
     slack.kind === 'single' ? slack.botToken : (await deps.store.getInstallation(teamId))?.botToken;
