@@ -110,5 +110,18 @@ CREATE TABLE oauth_states (
 ) STRICT;
 `;
 
+// The claim walks the channels that have pending jobs and seeks each one's head, instead of ranking
+// every pending job on each claim; the lease check seeks the few leased rows of a channel.
+const claimIndexes = `
+DROP INDEX jobs_pending_due;
+CREATE INDEX jobs_pending_channel
+  ON jobs (team_id, channel_id, next_attempt_at, enqueued_at, deployment_id) WHERE state = 'pending';
+CREATE INDEX jobs_leased
+  ON jobs (team_id, channel_id, lease_until) WHERE state = 'pending' AND lease_until IS NOT NULL;
+`;
+
 /** The SQLite schema, oldest first. Never edit a released migration: add the next one. */
-export const migrations: readonly Migration[] = [{ id: 1, name: 'init', sql: init }];
+export const migrations: readonly Migration[] = [
+  { id: 1, name: 'init', sql: init },
+  { id: 2, name: 'claim_indexes', sql: claimIndexes },
+];

@@ -29,21 +29,43 @@ function fromRow(row: JobRow): DeliveryJob {
   };
 }
 
+// The next channel after c (by team, then channel) that has a pending job: one index seek each.
+const NEXT_CHANNEL = (column: 'team_id' | 'channel_id') => `COALESCE(
+    (SELECT n.${column} FROM jobs n
+     WHERE n.state = 'pending' AND n.team_id = c.team_id AND n.channel_id > c.channel_id
+     ORDER BY n.channel_id LIMIT 1),
+    (SELECT n.${column} FROM jobs n
+     WHERE n.state = 'pending' AND n.team_id = (SELECT m.team_id FROM jobs m
+       WHERE m.state = 'pending' AND m.team_id > c.team_id ORDER BY m.team_id LIMIT 1)
+     ORDER BY n.channel_id LIMIT 1))`;
+
 // Due jobs, the oldest per channel only, skipping held workspaces and channels someone is
 // already working on (a live lease), so each channel is served in order and at its own pace.
+// It visits each channel with pending jobs once through jobs_pending_channel (a skip scan), so a
+// claim costs a few index seeks per channel however long the backlog of one channel grows.
 const DUE = `
-WITH due AS (
-  SELECT j.team_id, j.channel_id, j.deployment_id, j.next_attempt_at,
-    ROW_NUMBER() OVER (PARTITION BY j.team_id, j.channel_id
-                       ORDER BY j.next_attempt_at, j.enqueued_at, j.deployment_id) AS rank
-  FROM jobs j
-  WHERE j.state = 'pending' AND j.next_attempt_at <= @now
-    AND (j.lease_until IS NULL OR j.lease_until < @now)
-    AND NOT EXISTS (SELECT 1 FROM workspace_holds h WHERE h.team_id = j.team_id AND h.until > @now)
-    AND NOT EXISTS (SELECT 1 FROM jobs l WHERE l.team_id = j.team_id AND l.channel_id = j.channel_id
-                      AND l.state = 'pending' AND l.lease_until >= @now)
+WITH RECURSIVE channels (team_id, channel_id) AS (
+  SELECT * FROM (SELECT team_id, channel_id FROM jobs WHERE state = 'pending'
+                 ORDER BY team_id, channel_id LIMIT 1)
+  UNION ALL
+  SELECT ${NEXT_CHANNEL('team_id')}, ${NEXT_CHANNEL('channel_id')}
+  FROM channels c WHERE c.team_id IS NOT NULL
+),
+heads AS MATERIALIZED (
+  SELECT c.team_id, c.channel_id,
+    (SELECT j.deployment_id FROM jobs j
+     WHERE j.state = 'pending' AND j.team_id = c.team_id AND j.channel_id = c.channel_id
+       AND j.next_attempt_at <= @now
+     ORDER BY j.next_attempt_at, j.enqueued_at, j.deployment_id LIMIT 1) AS deployment_id,
+    (SELECT MIN(j.next_attempt_at) FROM jobs j
+     WHERE j.state = 'pending' AND j.team_id = c.team_id AND j.channel_id = c.channel_id) AS next_attempt_at
+  FROM channels c
+  WHERE c.team_id IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM workspace_holds h WHERE h.team_id = c.team_id AND h.until > @now)
+    AND NOT EXISTS (SELECT 1 FROM jobs l WHERE l.team_id = c.team_id AND l.channel_id = c.channel_id
+                      AND l.state = 'pending' AND l.lease_until IS NOT NULL AND l.lease_until >= @now)
 )
-SELECT team_id, channel_id, deployment_id FROM due WHERE rank = 1
+SELECT team_id, channel_id, deployment_id FROM heads WHERE deployment_id IS NOT NULL
 ORDER BY next_attempt_at, team_id, channel_id LIMIT @limit`;
 
 const KEY = 'team_id = @teamId AND channel_id = @channelId AND deployment_id = @deploymentId';
