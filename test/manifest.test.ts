@@ -37,7 +37,9 @@ describe('manifest.yml', () => {
   });
 
   it('subscribes to exactly the events the code registers listeners for', () => {
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...SUBSCRIBED_EVENTS].sort());
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(
+      [...SUBSCRIBED_EVENTS].sort(),
+    );
     expect(manifest.settings.event_subscriptions.user_events).toBeUndefined();
   });
 

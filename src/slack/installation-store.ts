@@ -10,10 +10,6 @@ export class MissingInstallationError extends Error {
   }
 }
 
-function teamOf(query: { teamId?: string | undefined }): string | undefined {
-  return query.teamId;
-}
-
 /**
  * Bolt's InstallationStore over our store. Installations are kept per workspace (org-wide installs
  * are not offered); the store seals the installation JSON and bot token at rest.
@@ -34,13 +30,13 @@ export function createInstallationStore(store: Store, now: () => number): Instal
       });
     },
     async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
-      const teamId = teamOf(query);
+      const { teamId } = query;
       const record = teamId ? await store.getInstallation(teamId) : undefined;
       if (!record) throw new MissingInstallationError(teamId);
       return JSON.parse(record.installationJson) as Installation;
     },
     async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
-      const teamId = teamOf(query);
+      const { teamId } = query;
       if (teamId) await store.forgetWorkspace(teamId);
     },
   };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOT_SCOPES } from '../../src/slack/scopes.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { runCommand } from './slack-test-kit.js';
+import { expectNoSecretIn, runCommand } from './slack-test-kit.js';
 
 let t: TestApp;
 let clock = Date.now();
@@ -56,6 +56,7 @@ describe('OAuth install (multi-workspace mode)', () => {
     const answer = await runCommand(t, 'test web', { teamId: 'TFAKE', channelId: 'C1' });
     expect(answer.text).toContain('Posted a sample');
     expect(t.fakeSlack.callsTo('chat.postMessage')[0]?.token).toBe(installed?.botToken);
+    expectNoSecretIn(t.logs, ['client-secret-xyz', 'state-secret-xyz', installed?.botToken ?? 'xoxb-']);
   });
 
   it('refuses a reused, missing, forged or expired state and stores nothing', async () => {
