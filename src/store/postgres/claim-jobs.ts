@@ -20,7 +20,7 @@ SELECT team_id, channel_id, deployment_id FROM (
     SELECT DISTINCT ON (j.team_id, j.channel_id) j.team_id, j.channel_id, j.deployment_id,
       j.next_attempt_at, j.enqueued_at
     FROM jobs j WHERE ${DUE}
-    ORDER BY j.team_id, j.channel_id, j.next_attempt_at, j.enqueued_at, j.deployment_id
+    ORDER BY j.team_id, j.channel_id, j.next_attempt_at, j.enqueued_at, j.deployment_id COLLATE "C"
   ) first_per_channel
   ORDER BY next_attempt_at, team_id COLLATE "C", channel_id COLLATE "C"
 ) due

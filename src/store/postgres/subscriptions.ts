@@ -72,11 +72,14 @@ export function createPgSubscriptionMethods({ pool }: PgStoreDeps): Subscription
     },
     listSubscriptions: ({ teamId, channelId }) =>
       channelId === undefined
-        ? many('SELECT * FROM subscriptions WHERE team_id = $1 ORDER BY channel_id, project_id', [teamId])
-        : many('SELECT * FROM subscriptions WHERE team_id = $1 AND channel_id = $2 ORDER BY project_id', [
-            teamId,
-            channelId,
-          ]),
+        ? many(
+            'SELECT * FROM subscriptions WHERE team_id = $1 ORDER BY channel_id COLLATE "C", project_id COLLATE "C"',
+            [teamId],
+          )
+        : many(
+            'SELECT * FROM subscriptions WHERE team_id = $1 AND channel_id = $2 ORDER BY project_id COLLATE "C"',
+            [teamId, channelId],
+          ),
     async countSubscriptionsForHook(hookId) {
       const { rows } = await pool.query<{ n: number }>(
         'SELECT COUNT(*)::int AS n FROM subscriptions WHERE hook_id = $1',
