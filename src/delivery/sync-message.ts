@@ -19,6 +19,12 @@ type Key = Pick<MessageRecord, 'teamId' | 'channelId' | 'deploymentId'>;
 
 const isFinal = (status: string) => status === 'succeeded' || status === 'failed';
 
+/** chat.update's answer when the message was deleted in Slack (or never existed in that channel). */
+function isMessageGone(err: unknown): boolean {
+  const data = (err as { data?: { error?: unknown } } | null)?.data;
+  return data?.error === 'message_not_found' || data?.error === 'cant_update_message';
+}
+
 async function postNew(key: Key, job: DeliveryJob, view: DeploymentView, msg: Rendered, deps: SyncDeps) {
   const shownHash = hashMessage(msg);
   const res = await deps.call('chat.postMessage', () =>
@@ -78,9 +84,16 @@ export async function syncMessage(
   let result: SyncResult = 'unchanged';
   const hash = hashMessage(msg);
   if (hash !== record.shownHash) {
-    await deps.call('chat.update', () =>
-      deps.client.chat.update({ channel: key.channelId, ts, text: msg.text, blocks: msg.blocks }),
-    );
+    try {
+      await deps.call('chat.update', () =>
+        deps.client.chat.update({ channel: key.channelId, ts, text: msg.text, blocks: msg.blocks }),
+      );
+    } catch (err) {
+      if (!isMessageGone(err)) throw err;
+      // Someone deleted the message in Slack: the deployment gets a fresh one rather than none.
+      await postNew(key, job, view, msg, deps);
+      return 'posted';
+    }
     await deps.store.saveMessage({ ...key, shownStatus: view.status, shownHash: hash });
     result = 'updated';
   }

@@ -174,3 +174,22 @@ describe('core path: webhook in, one live message out', () => {
     expect(t.fakeSlack.messagesIn(CHANNEL)).toHaveLength(3);
   });
 });
+
+describe('core path: a message deleted in Slack', () => {
+  it('posts a fresh message when the one to update is gone', async () => {
+    const { t, hookId, secret, projectId } = await subscribedApp();
+    const deploymentId = randomUUID();
+    await t.sendWebhook(hookId, event(projectId, deploymentId, 'deploy.started', new Date()), secret);
+    await t.waitFor(() => t.fakeSlack.messagesIn(CHANNEL).length === 1);
+    t.fakeSlack.failNext('chat.update', { error: 'message_not_found' });
+    const done = event(projectId, deploymentId, 'deploy.succeeded', new Date(), {
+      url: 'https://shop.sota.io',
+    });
+    await t.sendWebhook(hookId, done, secret);
+    await t.waitFor(() => t.fakeSlack.messagesIn(CHANNEL).length === 2);
+    await t.app.worker.drain(5000);
+    const latest = t.fakeSlack.messagesIn(CHANNEL)[1];
+    expect(latest?.text).toContain('https://shop.sota.io');
+    expect(t.fakeSlack.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+});
