@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSecretBox, SecretBoxErrorCode } from '../../src/crypto/secret-box.js';
+import { createSecretBox, SecretBoxError, SecretBoxErrorCode } from '../../src/crypto/secret-box.js';
 import { runMigrations } from '../../src/store/sqlite/migrate.js';
 import { migrations } from '../../src/store/sqlite/migrations.js';
 import { eventFor, hookWithChannels, newHook, T0 } from './contract/fixtures.js';
@@ -85,6 +85,7 @@ describe('sqlite store on disk', () => {
     parts[4] = (parts[4]!.startsWith('A') ? 'B' : 'A') + parts[4]!.slice(1);
     db.prepare('UPDATE hooks SET secret_sealed = ? WHERE id = ?').run(parts.join('.'), hook.id);
     db.close();
+    await expect(h.store.getHook(hook.id)).rejects.toBeInstanceOf(SecretBoxError);
     await expect(h.store.getHook(hook.id)).rejects.toMatchObject({ code: SecretBoxErrorCode.tampered });
     await expect(h.store.verifySecrets()).rejects.toMatchObject({ code: SecretBoxErrorCode.tampered });
   });
