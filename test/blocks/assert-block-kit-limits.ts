@@ -47,6 +47,9 @@ function checkBlock(block: Json, at: string): void {
     case 'actions':
       checkActions(block, at);
       return;
+    case 'divider':
+      check(Object.keys(block).every((k) => k === 'type' || k === 'block_id'), `${at}: divider with content`);
+      return;
     default:
       throw new Error(`${at}: unexpected block type ${String(block.type)}`);
   }
