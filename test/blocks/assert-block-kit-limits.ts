@@ -48,7 +48,10 @@ function checkBlock(block: Json, at: string): void {
       checkActions(block, at);
       return;
     case 'divider':
-      check(Object.keys(block).every((k) => k === 'type' || k === 'block_id'), `${at}: divider with content`);
+      check(
+        Object.keys(block).every((k) => k === 'type' || k === 'block_id'),
+        `${at}: divider with content`,
+      );
       return;
     default:
       throw new Error(`${at}: unexpected block type ${String(block.type)}`);
