@@ -3,6 +3,7 @@ import type { Config } from '../config/load-config.js';
 import type { Logger } from '../log/logger.js';
 import type { SotaClient } from '../sota/client.js';
 import type { Store } from '../store/types.js';
+import { answerUnknownRoutes } from './answer-unknown-routes.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createInstallationStore } from './installation-store.js';
 import { createKeyedLock } from './keyed-lock.js';
@@ -89,7 +90,7 @@ export function createSlackApp(deps: SlackDeps): {
     logger,
   });
   registerListeners(app, { ...deps, lock: createKeyedLock() });
-  receiver.requestListener = rejectFutureRequests(receiver.requestListener, deps.now);
+  receiver.requestListener = answerUnknownRoutes(rejectFutureRequests(receiver.requestListener, deps.now));
   const { slack } = config;
   const tokenFor = async (teamId: string) =>
     slack.kind === 'single' ? slack.botToken : (await deps.store.getInstallation(teamId))?.botToken;
