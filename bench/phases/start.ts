@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loopbackFlags, MAIN_JS } from '../app/app-process.js';
+import { benchAppEnv, childEnv } from '../app/bench-app-env.js';
+import { freePort } from '../support/free-port.js';
+import { waitFor200 } from '../support/http-get.js';
+import { median } from '../support/stats.js';
+
+export interface StartResults {
+  /** The first start on an empty data directory (creates the database and runs the migrations). */
+  firstMs: number;
+  /** Later starts on the existing database. */
+  warmMs: number[];
+  warmMedianMs: number;
+  warmMaxMs: number;
+}
+
+/** Spawns `node dist/main.js` and times it until GET /readyz answers 200; then stops it. */
+async function timeOneStart(env: Record<string, string>, cwd: string): Promise<number> {
+  const port = await freePort();
+  const flags = loopbackFlags();
+  const started = performance.now();
+  const child = spawn(process.execPath, [...flags, MAIN_JS], {
+    cwd,
+    env: childEnv({ ...env, PORT: String(port) }),
+    stdio: 'ignore',
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    await waitFor200(`http://127.0.0.1:${port}/readyz`, 20_000, 2);
+    return performance.now() - started;
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/**
+ * Time from starting the built app (`node dist/main.js`, what `npm start` runs after its build) to
+ * /readyz 200: once on an empty data directory, then `warmRuns` times on the database it created.
+ */
+export async function benchStart(warmRuns: number): Promise<StartResults> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sota-slack-bench-'));
+  try {
+    const env = benchAppEnv({ dataDir, slackApiUrl: 'http://127.0.0.1:9/api/' });
+    const firstMs = await timeOneStart(env, dataDir);
+    const warmMs: number[] = [];
+    for (let i = 0; i < warmRuns; i += 1) warmMs.push(await timeOneStart(env, dataDir));
+    return { firstMs, warmMs, warmMedianMs: median(warmMs), warmMaxMs: Math.max(...warmMs) };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

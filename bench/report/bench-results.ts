@@ -1,0 +1,41 @@
+import type { DeliveryResults } from '../phases/delivery.js';
+import type { StartResults } from '../phases/start.js';
+import type { ProfileSummary } from './summarize-profile.js';
+
+/** One server's ingest figures (the median round by throughput). */
+export interface IngestFigures {
+  rps: number;
+  p50: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  /** Every round's throughput, in order. */
+  rounds: number[];
+}
+
+export interface AppIngestFigures extends IngestFigures {
+  accepted: number;
+  stored: number;
+  idleRssBytes: number;
+  peakRssBytes: number;
+  ranDry: boolean;
+}
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  node: string;
+  platform: string;
+  date: string;
+  loadBefore: number[];
+}
+
+export interface BenchResults {
+  machine: Machine;
+  settings: { connections: number; warmupMs: number; durationMs: number; rounds: number };
+  ingest: { bare: IngestFigures; express: IngestFigures; app: AppIngestFigures };
+  profile?: ProfileSummary;
+  delivery: DeliveryResults;
+  start: StartResults;
+  seconds: number;
+}

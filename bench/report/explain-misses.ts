@@ -1,0 +1,62 @@
+import type { BenchResults } from './bench-results.js';
+import { checkTargets } from './targets.js';
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function ingestNote(r: BenchResults): string | undefined {
+  const p = r.profile;
+  if (!p) return '- Ingest: no profile was taken in this run (run with `--profile`).';
+  const kinds = p.categories
+    .slice(0, 4)
+    .map((c) => `${c.name} ${pct(c.self)}`)
+    .join(', ');
+  const top = p.top
+    .slice(0, 3)
+    .map((e) => `\`${e.name}\``)
+    .join(', ');
+  return (
+    `- Ingest: the profile of the app under this load shows its main thread busy ${pct(p.busy)} of the time; ` +
+    `of that: ${kinds}. Heaviest functions: ${top}. Each group commit waits for the disk (fsync of the WAL) ` +
+    'on the main thread, so requests that arrive meanwhile wait; the rest is per-request work on the same thread.'
+  );
+}
+
+function deliveryNote(r: BenchResults): string {
+  const b = r.delivery.bulk;
+  const { perSecond, burst } = r.delivery.settings.channelRateLimit;
+  const n = b.busiestChannelCalls;
+  const gap = b.channelGapMs;
+  const usedBurst = gap.p10 < 1000 / perSecond;
+  const atPace = ((n - 1) * gap.p50) / 1000;
+  return (
+    `- Delivery: the busiest channel needed ${n} calls; the limits allow a burst of ${burst} and then ${perSecond}/s, ` +
+    `so ${b.minimumSeconds.toFixed(2)} s. The app kept calls to one channel ${Math.round(gap.p50)} ms apart at the median ` +
+    `(p10 ${Math.round(gap.p10)} ms, p90 ${Math.round(gap.p90)} ms)` +
+    (usedBurst ? '' : ' and so never used the burst') +
+    `: at that spacing ${n} calls take ${atPace.toFixed(2)} s. A p90 well above the median means channels also ` +
+    'waited for the worker, not only for their pace (a job keeps its worker slot while it sleeps for its channel).'
+  );
+}
+
+/** One line per missed target group, saying what the measurements show is in the way. */
+export function explainMisses(r: BenchResults): string[] {
+  const missed = new Set(
+    checkTargets(r)
+      .filter((t) => !t.met)
+      .map((t) => t.name),
+  );
+  const notes: string[] = [];
+  if ([...missed].some((n) => n.startsWith('Ingest'))) notes.push(ingestNote(r) ?? '');
+  if (missed.has('Delivery total time vs the minimum the limits allow')) notes.push(deliveryNote(r));
+  if (missed.has('End-to-end latency p50, Slack not limiting')) {
+    notes.push(
+      '- End-to-end latency: the worker wakes on each commit; a slow claim or a busy main thread delays it.',
+    );
+  }
+  if (missed.has('Peak RSS during ingest'))
+    notes.push('- Memory: see the peak RSS above; the profile run shows what allocates.');
+  if (missed.has('Start to /readyz 200 (built app, slowest start)')) {
+    notes.push('- Start: most of the start is loading modules (Bolt, the Slack Web API client, pino, zod).');
+  }
+  return notes.filter((n) => n !== '');
+}

@@ -1,0 +1,112 @@
+import type { BenchResults, IngestFigures } from './bench-results.js';
+import type { ProfileSummary } from './summarize-profile.js';
+
+const int = (x: number) => Math.round(x).toLocaleString('en-US');
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function ingestRow(name: string, f: IngestFigures, appRps: number): string {
+  const ratio = name.startsWith('sota-slack') ? '—' : `${(appRps / f.rps).toFixed(2)}×`;
+  const rounds = f.rounds.map(int).join(', ');
+  return `| ${name} | ${int(f.rps)} | ${ratio} | ${ms(f.p50)} | ${ms(f.p99)} | ${ms(f.max)} | ${f.non2xx} | ${rounds} |`;
+}
+
+export function renderIngest(r: BenchResults): string[] {
+  const { bare, express, app } = r.ingest;
+  const s = r.settings;
+  return [
+    '## 1. Ingest: `POST /webhooks/sota/:hookId`',
+    '',
+    `${s.connections} keep-alive connections, one request in flight on each, ${s.warmupMs / 1000} s warm-up then ` +
+      `${s.durationMs / 1000} s measured; ${s.rounds} rounds of the three servers in turn, each shown by its median round.`,
+    'Every request is a correctly signed `deploy.started` for a new deployment id, signed before the run.',
+    'The app stores each event durably (SQLite, WAL, synchronous=FULL, group commit) and queues a delivery to a',
+    'subscribed channel before it answers 202; its delivery worker posts to the fake Slack meanwhile.',
+    '',
+    '| server | req/s | app ÷ this | p50 | p99 | max | non-2xx | req/s per round |',
+    '|---|---:|---:|---:|---:|---:|---:|---|',
+    ingestRow('bare `node:http`: body, HMAC, `JSON.parse`, 202', bare, app.rps),
+    ingestRow(
+      "sota.io guide's sketch: Express, `express.json()`, HMAC of `JSON.stringify(req.body)`",
+      express,
+      app.rps,
+    ),
+    ingestRow('sota-slack (`node dist/main.js`)', app, app.rps),
+    '',
+    `Answered 2xx by the app over all rounds: ${int(app.accepted)}; events in its stores afterwards: ${int(app.stored)}.` +
+      (app.ranDry
+        ? ' The pre-signed requests ran out in a round, so some requests repeated a deployment.'
+        : ''),
+    '',
+  ];
+}
+
+export function renderProfile(p: ProfileSummary): string[] {
+  return [
+    '### Where the app spends its time under this load',
+    '',
+    `A \`--cpu-prof\` run of the app under the same load (its own shorter run; profiling slows it down):`,
+    `the main thread was busy ${pct(p.busy)} of ${(p.totalMs / 1000).toFixed(1)} s.`,
+    '',
+    '| kind of work | share of busy time |',
+    '|---|---:|',
+    ...p.categories.map((c) => `| ${c.name} | ${pct(c.self)} |`),
+    '',
+    '| heaviest functions (self time) | share of all time |',
+    '|---|---:|',
+    ...p.top.map((e) => `| \`${e.name.replaceAll('|', '\\|')}\` | ${pct(e.self)} |`),
+    '',
+  ];
+}
+
+export function renderDelivery(r: BenchResults): string[] {
+  const d = r.delivery;
+  const s = d.settings;
+  const b = d.bulk;
+  const calls = Object.entries(b.calls)
+    .map(([m, n]) => `${m} ${int(n)}`)
+    .join(', ');
+  return [
+    '## 2. Delivery to Slack',
+    '',
+    `${s.workspaces} workspaces × ${s.channelsPerWorkspace} channels, each channel subscribed to its own project; ` +
+      `${s.deploymentsPerChannel} deployments per channel. The fake Slack allows each channel ${s.channelRateLimit.perSecond} call/s ` +
+      `with bursts of ${s.channelRateLimit.burst}, answers 429 with Retry-After beyond that, and takes ${s.slackLatencyMs} ms a call.`,
+    `The bulk run sends every deployment's \`deploy.started\`, then every one's \`deploy.succeeded\` (${int(b.events)} webhooks, ` +
+      `${s.connections} connections), and waits until every message shows the final state.`,
+    '',
+    '| | |',
+    '|---|---:|',
+    `| first webhook → last Slack call answered | ${b.totalSeconds.toFixed(2)} s${b.finished ? '' : ' (projected: not finished in time)'} |`,
+    `| minimum the limits allow for the calls made (busiest channel: ${b.busiestChannelCalls} calls) | ${b.minimumSeconds.toFixed(2)} s |`,
+    `| ratio | ${(b.totalSeconds / b.minimumSeconds).toFixed(2)}× |`,
+    `| minimum with one call per deployment (every message posted once, already final) | ${b.floorSeconds.toFixed(2)} s |`,
+    `| Slack calls that succeeded | ${calls} |`,
+    `| 429 answers / calls before a Retry-After expired | ${b.rateLimited} / ${b.earlyCalls} |`,
+    `| messages lost / duplicated | ${b.lost} / ${b.duplicated} |`,
+    `| time between calls to one channel, p10 / p50 / p90 | ${ms(b.channelGapMs.p10)} / ${ms(b.channelGapMs.p50)} / ${ms(b.channelGapMs.p90)} |`,
+    `| webhook non-2xx | ${b.non2xx} |`,
+    `| end-to-end latency, webhook sent → Slack call made, nothing limited (${d.latencyMs.count} events): p50 / p99 | ` +
+      `${ms(d.latencyMs.p50)} / ${ms(d.latencyMs.p99)} |`,
+    '',
+  ];
+}
+
+export function renderMemoryAndStart(r: BenchResults): string[] {
+  const { app } = r.ingest;
+  const st = r.start;
+  return [
+    '## 3. Memory and start',
+    '',
+    '| | |',
+    '|---|---:|',
+    `| RSS idle, 1 s after /readyz 200 | ${mb(app.idleRssBytes)} |`,
+    `| peak RSS during the ingest runs | ${mb(app.peakRssBytes)} |`,
+    `| start → /readyz 200, empty data directory (creates the database) | ${ms(st.firstMs)} |`,
+    `| start → /readyz 200, existing database, median / slowest of ${st.warmMs.length} | ${ms(st.warmMedianMs)} / ${ms(st.warmMaxMs)} |`,
+    '',
+    'Start is measured from spawning `node dist/main.js` (what `npm start` runs once built) to the first 200.',
+    '',
+  ];
+}

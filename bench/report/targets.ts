@@ -1,0 +1,79 @@
+import type { BenchResults } from './bench-results.js';
+
+export interface TargetCheck {
+  name: string;
+  measured: string;
+  target: string;
+  met: boolean;
+  /** How far from the target, when missed. */
+  shortBy?: string;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const fixed = (x: number, digits = 2) => x.toFixed(digits);
+const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
+
+function atLeast(name: string, value: number, min: number, show: (x: number) => string): TargetCheck {
+  const met = value >= min;
+  return {
+    name,
+    measured: show(value),
+    target: `≥ ${show(min)}`,
+    met,
+    ...(met ? {} : { shortBy: `${pct(1 - value / min)} short` }),
+  };
+}
+
+function atMost(name: string, value: number, max: number, show: (x: number) => string): TargetCheck {
+  const met = value <= max;
+  return {
+    name,
+    measured: show(value),
+    target: `≤ ${show(max)}`,
+    met,
+    ...(met ? {} : { shortBy: `${pct(value / max - 1)} over` }),
+  };
+}
+
+function zero(name: string, value: number): TargetCheck {
+  return {
+    name,
+    measured: String(value),
+    target: '0',
+    met: value === 0,
+    ...(value === 0 ? {} : { shortBy: `${value} too many` }),
+  };
+}
+
+/** Every target of the benchmark issue, checked against one run. */
+export function checkTargets(r: BenchResults): TargetCheck[] {
+  const { ingest, delivery, start } = r;
+  const app = ingest.app;
+  const bulk = delivery.bulk;
+  const ms = (x: number) => `${fixed(x, 1)} ms`;
+  const s = (x: number) => `${fixed(x, 2)}×`;
+  return [
+    atLeast('Ingest throughput vs bare node:http', app.rps / ingest.bare.rps, 0.5, s),
+    atLeast("Ingest throughput vs the guide's Express sketch", app.rps / ingest.express.rps, 2.0, s),
+    atMost('Ingest p99 latency at 64 connections', app.p99, 25, ms),
+    zero('Ingest non-2xx answers', app.non2xx),
+    zero('Ingest 2xx answers not in the store afterwards', Math.max(0, app.accepted - app.stored)),
+    atMost(
+      'Delivery total time vs the minimum the limits allow',
+      bulk.totalSeconds / bulk.minimumSeconds,
+      1.2,
+      s,
+    ),
+    zero('Slack calls before a Retry-After expired', bulk.earlyCalls),
+    zero('Messages lost', bulk.lost),
+    zero('Messages duplicated', bulk.duplicated),
+    atMost('End-to-end latency p50, Slack not limiting', delivery.latencyMs.p50, 50, ms),
+    atMost('Peak RSS during ingest', app.peakRssBytes, 150 * 1048576, mb),
+    atMost(
+      'Start to /readyz 200 (built app, slowest start)',
+      Math.max(start.firstMs, start.warmMaxMs),
+      1000,
+      ms,
+    ),
+  ];
+}

@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: ingest (with both baselines), delivery, memory and start of the built app, all on
+ * this machine over 127.0.0.1. Prints the report and writes it to BENCHMARKS.md.
+ *   --quick        a short run with small numbers (checks the harness; not for publishing)
+ *   --profile      always take the --cpu-prof profile of the app (default: only when an ingest target is missed)
+ *   --out <file>   where to write the report (default BENCHMARKS.md; --quick writes bench/.out/BENCHMARKS.quick.md)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release } from 'node:os';
+import { join } from 'node:path';
+import { buildApp, REPO_ROOT } from './app/app-process.js';
+import { benchDelivery, type DeliverySettings } from './phases/delivery.js';
+import { type IngestSettings, ingestApp } from './phases/ingest.js';
+import { ingestRounds } from './phases/ingest-rounds.js';
+import { benchStart } from './phases/start.js';
+import type { BenchResults, Machine } from './report/bench-results.js';
+import { renderReport } from './report/render-report.js';
+import { newestProfile, type ProfileSummary, summarizeProfile } from './report/summarize-profile.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const forceProfile = args.includes('--profile');
+const outArg = args.indexOf('--out');
+const outFile =
+  outArg >= 0
+    ? args[outArg + 1]!
+    : join(REPO_ROOT, quick ? 'bench/.out/BENCHMARKS.quick.md' : 'BENCHMARKS.md');
+
+const INGEST: IngestSettings = quick
+  ? { connections: 16, warmupMs: 300, durationMs: 1500 }
+  : { connections: 64, warmupMs: 2000, durationMs: 10_000 };
+const ROUNDS = quick ? 1 : 3;
+const DELIVERY: DeliverySettings = {
+  workspaces: quick ? 2 : 10,
+  channelsPerWorkspace: quick ? 3 : 10,
+  deploymentsPerChannel: quick ? 2 : 10,
+  channelRateLimit: { perSecond: 1, burst: 3 },
+  slackLatencyMs: 50,
+  connections: INGEST.connections,
+  timeoutMs: quick ? 30_000 : 120_000,
+};
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+function machine(): Machine {
+  const cpu = cpus();
+  return {
+    cpus: cpu.length,
+    cpuModel: cpu[0]?.model.trim() ?? 'unknown',
+    node: process.version,
+    platform: `${platform()} ${release()}`,
+    date: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    loadBefore: loadavg(),
+  };
+}
+
+async function profileIngest(expectedRps: number): Promise<ProfileSummary> {
+  const dir = join(REPO_ROOT, 'bench', '.out', 'profiles', String(Date.now()));
+  mkdirSync(dir, { recursive: true });
+  await ingestApp(
+    { ...INGEST, warmupMs: 1000, durationMs: quick ? 1500 : 5000, cpuProfDir: dir },
+    expectedRps,
+  );
+  const file = newestProfile(dir);
+  if (!file) throw new Error('the app wrote no CPU profile');
+  log(`  profile: ${file}`);
+  return summarizeProfile(file, 15);
+}
+
+const ingestMissed = (i: BenchResults['ingest']) =>
+  i.app.rps < 0.5 * i.bare.rps || i.app.rps < 2 * i.express.rps || i.app.p99 > 25 || i.app.non2xx > 0;
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const info = machine();
+  log(`sota-slack benchmarks: ${info.cpus} CPUs, Node ${info.node}${quick ? ' (quick run)' : ''}`);
+  log('building (npm run build)…');
+  buildApp();
+  log('1. ingest');
+  const ingest = await ingestRounds(INGEST, ROUNDS, log);
+  const profile = forceProfile || ingestMissed(ingest) ? await profileIngest(ingest.bare.rps) : undefined;
+  log('2. delivery');
+  const delivery = await benchDelivery(DELIVERY);
+  log(`  ${delivery.bulk.totalSeconds.toFixed(2)} s for ${delivery.bulk.events} webhooks`);
+  log('3. start');
+  const start = await benchStart(quick ? 1 : 4);
+  const results: BenchResults = {
+    machine: info,
+    settings: { ...INGEST, rounds: ROUNDS },
+    ingest,
+    ...(profile ? { profile } : {}),
+    delivery,
+    start,
+    seconds: (performance.now() - startedAt) / 1000,
+  };
+  const report = renderReport(results);
+  log(`\n${report}`);
+  writeFileSync(outFile, report);
+  log(`written to ${outFile}`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `benchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.exit(1);
+});
