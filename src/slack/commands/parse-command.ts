@@ -1,3 +1,4 @@
+import { truncate } from '../../blocks/limits.js';
 import { KNOWN_EVENTS, type KnownEvent } from '../../sota/event.js';
 
 /** What the text after `/sota` asks for. Pure: no I/O, no Slack types. */
@@ -85,6 +86,6 @@ function tooMany(kind: string, extra: string[]): SotaCommand {
 
 /** Keeps echoed user input short and inert: no backticks, mentions or links can come through. */
 function clip(word: string): string {
-  const short = word.length > 40 ? `${word.slice(0, 39)}…` : word;
+  const short = truncate(word, 40);
   return short.replace(/`/g, "'").replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
