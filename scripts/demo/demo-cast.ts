@@ -1,0 +1,23 @@
+/** Who and what the demo plays with: one workspace, two channels, two sota.io projects. */
+export const DEMO_TEAM = { id: 'T0DEMO', name: 'Acme' } as const;
+export const DEMO_USER = { id: 'U0ALEX', name: 'alex' } as const;
+export const DEMO_BOT_TOKEN = 'xoxb-demo-0000000000-local-only';
+
+export const DEMO_CHANNELS = {
+  deploys: { id: 'C0DEPLOYS', name: 'deploys' },
+  shopAlerts: { id: 'C0SHOPALERTS', name: 'shop-alerts' },
+} as const;
+
+export const DEMO_PROJECTS = {
+  shop: { name: 'Shop Frontend', slug: 'shop' },
+  payments: { name: 'Payments API', slug: 'payments-api' },
+} as const;
+
+export type DemoChannelKey = keyof typeof DEMO_CHANNELS;
+export type DemoProjectKey = keyof typeof DEMO_PROJECTS;
+
+/** `#deploys` for a channel id of the cast, the id itself otherwise. */
+export function channelLabel(channelId: string): string {
+  const found = Object.values(DEMO_CHANNELS).find((c) => c.id === channelId);
+  return found ? `#${found.name}` : channelId;
+}

@@ -1,0 +1,50 @@
+import type { PreviewChannel, PreviewMessage } from '../../src/preview/render-slack-preview-html.js';
+import { DEMO_CHANNELS, DEMO_USER } from './demo-cast.js';
+import type { DemoWorld } from './start-demo-world.js';
+import { clockOf } from './transcript.js';
+
+/** A slash command the demo ran, and the app's answer to it. */
+export interface CommandRun {
+  channelId: string;
+  command: string;
+  answer: Record<string, unknown>;
+  atMs: number;
+}
+
+type Timed = { atMs: number; message: PreviewMessage };
+
+const timeLabel = (ms: number) => clockOf(new Date(ms).toISOString());
+
+function commandMessage(run: CommandRun): Timed {
+  const message: PreviewMessage = {
+    text: run.answer.text,
+    blocks: run.answer.blocks,
+    time: timeLabel(run.atMs),
+    command: run.command,
+    ephemeral: run.answer.response_type !== 'in_channel',
+  };
+  return { atMs: run.atMs, message };
+}
+
+function slackMessages(world: DemoWorld, channelId: string): Timed[] {
+  return world.fakeSlack.messagesIn(channelId).map((m) => {
+    const replies = world.fakeSlack
+      .threadReplies(channelId, m.ts)
+      .map((r) => ({ text: r.text, blocks: r.blocks, time: timeLabel(r.postedAt) }));
+    const message = { text: m.text, blocks: m.blocks, time: timeLabel(m.postedAt), replies };
+    return { atMs: m.postedAt, message };
+  });
+}
+
+/** What each demo channel shows, commands and messages in time order, for the preview page. */
+export function previewItems(world: DemoWorld, commands: readonly CommandRun[]): PreviewChannel[] {
+  return Object.values(DEMO_CHANNELS).map((channel) => {
+    const timed = [
+      ...commands.filter((c) => c.channelId === channel.id).map(commandMessage),
+      ...slackMessages(world, channel.id),
+    ].sort((a, b) => a.atMs - b.atMs);
+    return { channel: `#${channel.name}`, messages: timed.map((t) => t.message) };
+  });
+}
+
+export const PREVIEW_USERS = { [DEMO_USER.id]: DEMO_USER.name };

@@ -1,0 +1,96 @@
+/**
+ * `npm run demo` as a newcomer runs it: a child process that must end on its own with exit code 0,
+ * print the story, and leave an HTML preview behind (and nothing else).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_DAY } from '../../scripts/demo/demo-day.js';
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, '..', '..');
+const outDir = mkdtempSync(join(tmpdir(), 'sota-slack-demo-test-'));
+const previewPath = join(outDir, 'preview.html');
+const dataDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith('sota-slack-demo-data-'));
+
+let stdout = '';
+let stderr = '';
+let dataDirsBefore: string[] = [];
+
+beforeAll(async () => {
+  dataDirsBefore = dataDirs();
+  const env = { ...process.env, NO_COLOR: '', LOG_LEVEL: 'debug' };
+  ({ stdout, stderr } = await run(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/demo.ts', '--out', previewPath],
+    {
+      cwd: ROOT,
+      env,
+    },
+  ));
+}, 60_000);
+
+afterAll(() => {
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('npm run demo', () => {
+  it('ends by itself with exit code 0, no log lines and no colours in a pipe', () => {
+    expect(stderr).toBe('');
+    expect(stdout).not.toContain('"level"');
+    expect(stdout).not.toContain('\u001b[');
+    expect(stdout).toMatch(/Done in \d+\.\d s\.\n$/);
+  });
+
+  it('subscribes both channels through /sota, with the filter', () => {
+    expect(stdout).toContain('#deploys       /sota subscribe shop\n');
+    expect(stdout).toContain(
+      '@alex subscribed this channel to Shop Frontend (`shop`) (started, succeeded, failed).',
+    );
+    expect(stdout).toContain('@alex subscribed this channel to Payments API (`payments-api`)');
+    expect(stdout).toContain('@alex subscribed this channel to Shop Frontend (`shop`) (failed).');
+  });
+
+  it('answers every webhook of the day 202 and shows what each one changed in Slack', () => {
+    expect(stdout.match(/→ 202$/gm)).toHaveLength(DEMO_DAY.length);
+    expect(stdout).toMatch(/#deploys +posted +⏳ Shop Frontend is deploying/);
+    expect(stdout).toMatch(/#deploys +updated +✅ Shop Frontend deployed — live at https:\/\/shop\.sota\.io/);
+    expect(stdout).toMatch(/#deploys +↳ thread +✅ Live at https:\/\/shop\.sota\.io after 2 m/);
+    expect(stdout).toMatch(/#shop-alerts +posted +❌ Shop Frontend failed to deploy: Build failed/);
+    expect(stdout).toMatch(/#deploys +↳ thread +❌ Failed after 1 m: .*Cannot find module 'next'/);
+  });
+
+  it('keeps a late start from undoing a success, and a repeated delivery from posting again', () => {
+    const late = stdout.slice(stdout.indexOf('the late start adds its time'));
+    expect(late).toMatch(/^the late start[^\n]*\n +#deploys +updated +✅ Payments API deployed/);
+    expect(stdout.match(/no change in Slack/g)).toHaveLength(1);
+    expect(stdout).toMatch(/the same delivery again[^\n]*\n +no change in Slack/);
+  });
+
+  it('answers /sota list and sums up what each channel shows', () => {
+    expect(stdout).toContain('This channel follows 2 sota.io projects:');
+    expect(stdout).toContain('#deploys — 5 messages');
+    expect(stdout).toContain('#shop-alerts — 1 message\n');
+  });
+
+  it('writes the HTML preview where asked and prints its path', () => {
+    expect(stdout).toContain(`open ${previewPath}`);
+    const html = readFileSync(previewPath, 'utf8');
+    expect(html).toContain('<div class="channel-name">#shop-alerts</div>');
+    expect(html).toContain('<div class="b-header">❌ Shop Frontend failed to deploy</div>');
+    expect(html).toContain('Cannot find module &#39;next&#39;');
+    expect(html.match(/<div class="thread-count">1 reply<\/div>/g)).toHaveLength(4);
+    expect(html).toContain('used <code>/sota list</code>');
+  });
+
+  it('prints no secret and leaves no store behind', () => {
+    expect(stdout).not.toContain('whsec_');
+    expect(stdout).not.toContain('xoxb-');
+    const left = dataDirs().filter((name) => !dataDirsBefore.includes(name));
+    expect(left).toEqual([]);
+    expect(existsSync(previewPath)).toBe(true);
+  });
+});
