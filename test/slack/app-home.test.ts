@@ -25,7 +25,7 @@ describe('App Home tab', () => {
     const { userId, view } = await openHome(t);
     expect(userId).toBe('U0HOME');
     expect(view.type).toBe('home');
-    expect(JSON.stringify(view.blocks)).toContain('/sota subscribe <project>');
+    expect(JSON.stringify(view.blocks)).toContain('/sota subscribe &lt;project&gt;');
     expect(JSON.stringify(view.blocks)).toContain('No channel follows a sota.io project yet');
   });
 

@@ -13,12 +13,12 @@ describe('/sota help', () => {
     const answer = await runCommand(t, text);
     expect(answer.response_type).toBe('ephemeral');
     for (const usage of [
-      '/sota subscribe <project> [events…]',
-      '/sota unsubscribe <project>',
+      '/sota subscribe &lt;project&gt; [events…]',
+      '/sota unsubscribe &lt;project&gt;',
       '/sota list',
       '/sota connect',
       '/sota disconnect',
-      '/sota test <project>',
+      '/sota test &lt;project&gt;',
     ]) {
       expect(answer.text).toContain(usage);
     }

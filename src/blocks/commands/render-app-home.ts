@@ -53,7 +53,7 @@ function channelBlock(channel: HomeChannel): KnownBlock[] {
 /** The App Home tab: the workspace's subscriptions by channel, their state and last delivery, how to add one. */
 export function renderAppHome(channels: readonly HomeChannel[]): HomeView {
   const howTo =
-    'In any channel, type `/sota subscribe <project>` (a sota.io project slug or id) to get one live message per deployment there. `/sota help` lists every command.';
+    'In any channel, type `/sota subscribe &lt;project&gt;` (a sota.io project slug or id) to get one live message per deployment there. `/sota help` lists every command.';
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'sota.io deployments' } },
     { type: 'section', text: { type: 'mrkdwn', text: howTo } },

@@ -53,7 +53,7 @@ export function renderConnectSuccess(label: string): ModalView {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `:white_check_mark: Connected. The key sees ${fitMrkdwn(label, 500)}.\nNow run \`/sota subscribe <project>\` in a channel.`,
+          text: `:white_check_mark: Connected. The key sees ${fitMrkdwn(label, 500)}.\nNow run \`/sota subscribe &lt;project&gt;\` in a channel.`,
         },
       },
     ],
@@ -62,5 +62,5 @@ export function renderConnectSuccess(label: string): ModalView {
 
 /** The ephemeral note in the channel where `/sota connect` was typed. */
 export function renderConnectedNote(label: string): string {
-  return `:white_check_mark: sota.io is connected for this workspace. The key sees ${fitMrkdwn(label, 500)}. Run \`/sota subscribe <project>\` to follow one here.`;
+  return `:white_check_mark: sota.io is connected for this workspace. The key sees ${fitMrkdwn(label, 500)}. Run \`/sota subscribe &lt;project&gt;\` to follow one here.`;
 }

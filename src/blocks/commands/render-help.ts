@@ -2,19 +2,19 @@ import type { CommandReply } from './command-reply.js';
 
 const USAGE = [
   '*`/sota` posts sota.io deployments to this channel — one message per deployment, kept up to date.*',
-  '• `/sota subscribe <project> [events…]` — follow a project here. Events: `started`, `succeeded`, `failed` (all three when none is given).',
-  '• `/sota unsubscribe <project>` — stop following it here.',
+  '• `/sota subscribe &lt;project&gt; [events…]` — follow a project here. Events: `started`, `succeeded`, `failed` (all three when none is given).',
+  '• `/sota unsubscribe &lt;project&gt;` — stop following it here.',
   '• `/sota list` — what this channel follows.',
   '• `/sota connect` — connect a sota.io API key for this workspace (opens a private form).',
   '• `/sota disconnect` — forget this workspace’s sota.io API key.',
-  '• `/sota test <project>` — post a sample deployment message here.',
+  '• `/sota test &lt;project&gt;` — post a sample deployment message here.',
   '• `/sota help` — this message.',
 ].join('\n');
 
 const EXAMPLES = [
   '*Examples*',
   '`/sota subscribe my-app` · `/sota subscribe my-app failed` · `/sota subscribe 550e8400-e29b-41d4-a716-446655440000 started failed` · `/sota unsubscribe my-app`',
-  '`<project>` is the project’s slug or id on sota.io.',
+  '`&lt;project&gt;` is the project’s slug or id on sota.io.',
 ].join('\n');
 
 /** Usage with examples; `problem` (already mrkdwn-safe) is shown first when the command was wrong. */

@@ -44,7 +44,7 @@ function renderItem(sub: ListedSubscription): string {
 export function renderSubscriptionList(subs: readonly ListedSubscription[]): CommandReply {
   if (subs.length === 0) {
     const text =
-      'This channel follows no sota.io project yet. Add one with `/sota subscribe <project>` (the project’s slug or id), e.g. `/sota subscribe my-app`.';
+      'This channel follows no sota.io project yet. Add one with `/sota subscribe &lt;project&gt;` (the project’s slug or id), e.g. `/sota subscribe my-app`.';
     return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
   }
   const lines = subs.slice(0, MAX_ITEMS).map(renderItem);
