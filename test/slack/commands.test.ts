@@ -54,11 +54,15 @@ describe('/sota list', () => {
     );
 
     const answer = await runCommand(t, 'list');
+    const urlOf = (projectId: string) => t.fakeSota.webhooks.find((w) => w.projectId === projectId)?.url;
+    const api = t.fakeSota.projects.find((p) => p.slug === 'api')!;
     expect(answer.text).toBe(
       [
         '*This channel follows 2 sota.io projects:*',
         '• *api* — started, succeeded, failed',
+        `    webhook \`${urlOf(api.id)}\``,
         '• *Web Site* (`web`) — failed — :double_vertical_bar: *paused*: I was removed from this channel. `/sota subscribe web` resumes it.',
+        `    webhook \`${urlOf(web.id)}\``,
       ].join('\n'),
     );
     expect(answer.blocks?.length).toBeGreaterThanOrEqual(2);
@@ -89,5 +93,16 @@ describe('/sota test', () => {
     const answer = await runCommand(t, 'test web');
     expect(answer.text).toContain('`not_in_channel`');
     expect(answer.text).toContain('/invite @sota');
+  });
+});
+
+describe('/sota list webhook URL', () => {
+  it('shows where sota.io delivers each project, without any secret', async () => {
+    t.fakeSota.addProject({ name: 'Web', slug: 'web' });
+    await runCommand(t, 'subscribe web');
+    const answer = await runCommand(t, 'list');
+    const webhook = t.fakeSota.webhooks[0]!;
+    expect(answer.text).toContain(`webhook \`${webhook.url}\``);
+    expect(JSON.stringify(answer)).not.toContain(webhook.secret);
   });
 });

@@ -12,11 +12,13 @@ export interface ListedSubscription {
   events: readonly string[];
   state: 'active' | 'paused';
   pausedReason: string | null;
+  /** Where sota.io delivers this project's events (for `sota-slack send-test`); not a secret. */
+  webhookUrl?: string | null;
 }
 
 const MAX_ITEMS = 40;
-/** A line is at most ~550 characters, so five stay under a section's 3000. */
-const LINES_PER_SECTION = 5;
+/** A line is at most ~750 characters (with its webhook URL), so three stay under a section's 3000. */
+const LINES_PER_SECTION = 3;
 
 /** `*my-app* (`my-app`)`, or the id when the name is unknown. */
 export function projectLabel(
@@ -34,10 +36,11 @@ export function projectHandle(p: Pick<ListedSubscription, 'projectId' | 'project
 
 function renderItem(sub: ListedSubscription): string {
   const events = sub.events.map(shortEventName).join(', ');
+  const webhook = sub.webhookUrl ? `\n    webhook ${inlineCode(sub.webhookUrl, 200)}` : '';
   const head = `• ${projectLabel(sub)} — ${events}`;
-  if (sub.state === 'active') return head;
+  if (sub.state === 'active') return `${head}${webhook}`;
   const resume = inlineCode(`/sota subscribe ${projectHandle(sub)}`, 140);
-  return `${head} — :double_vertical_bar: *paused*: ${describePauseReason(sub.pausedReason)}. ${resume} resumes it.`;
+  return `${head} — :double_vertical_bar: *paused*: ${describePauseReason(sub.pausedReason)}. ${resume} resumes it.${webhook}`;
 }
 
 /** This channel's subscriptions (or how to add one when there are none). */
