@@ -14,7 +14,7 @@ import type { Config } from '../../../src/config/load-config.js';
 import { keyIdOf } from '../../../src/crypto/secret-box.js';
 import { createCapturedLogger } from '../../helpers/capture-logs.js';
 import { startTestApp, TEST_SIGNING_SECRET } from '../../helpers/test-app.js';
-import { recordFigures, SECTIONS } from '../support/figures.js';
+import { COLUMNS, recordFigures, SECTIONS } from '../support/figures.js';
 import { scanFiles, secretsIn, sqliteFiles } from '../support/leak-checks.js';
 import {
   keyIdOfSealed,
@@ -104,6 +104,7 @@ describe('secrets at rest', () => {
       'log lines': x.t.logs.length,
       'found in files': live.length + stopped.length,
       'found in logs': inLogs.length,
+      [COLUMNS.secretsFound]: live.length + stopped.length + inLogs.length,
     });
   });
 
@@ -148,7 +149,7 @@ describe('secrets at rest', () => {
       {
         cases: cases.length,
         'refused to start': cases.length,
-        'secrets in the message': 0,
+        [COLUMNS.secretsFound]: 0,
       },
     );
   });

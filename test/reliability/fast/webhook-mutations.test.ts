@@ -8,12 +8,13 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signSotaPayload } from '../../../src/sota/signature.js';
-import { propertyRuns, recordFigures, SECTIONS } from '../support/figures.js';
+import { COLUMNS, propertyRuns, recordFigures, SECTIONS } from '../support/figures.js';
 import { revealsInternals, secretsIn } from '../support/leak-checks.js';
 import { deployBody, type SubscribedApp, startSubscribedApp } from '../support/subscribed-app.js';
 import {
   ACCEPTED_TYPES,
   applyAll,
+  hasTrailingBytes,
   meaningOf,
   mutationsArbitrary,
   originalDelivery,
@@ -53,11 +54,14 @@ describe('mutated signed deliveries', () => {
         const original = originalDelivery(s.hookId, body, signature);
         const mutated = applyAll(original, mutations);
         const same = meaningOf(mutated, ACCEPTED_TYPES) === meaningOf(original, ACCEPTED_TYPES);
-        const answer = await sendWire(s.t.app.port, encode(toWire(mutated)));
+        const incomplete = mutated.framing === 'length' && mutated.lengthDelta > 0;
+        const answer = await sendWire(s.t.app.port, encode(toWire(mutated)), incomplete);
         tally.runs += 1;
         if (answer) statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         if (same) {
-          expect(answer?.status, mutations.map((m) => m.label).join(' + ')).toBe(202);
+          // Bytes after the request may be answered (400) first, and the connection closed on that.
+          const answers = hasTrailingBytes(mutated) ? [202, 400, undefined] : [202];
+          expect(answers, mutations.map((m) => m.label).join(' + ')).toContain(answer?.status);
           tally.accepted += 1;
         } else {
           expectRefusal(answer, signatures.slice(-1));
@@ -74,12 +78,12 @@ describe('mutated signed deliveries', () => {
     const leaked = secretsIn(s.t.logs.join('\n'), [s.secret, ...signatures]);
     expect(leaked).toEqual([]);
     recordFigures(SECTIONS.hostile, 'signed webhook, random wire mutations (property)', {
-      runs: tally.runs,
-      'accepted (same meaning)': tally.accepted,
+      [COLUMNS.runs]: tally.runs,
+      'stored (same meaning)': tally.accepted,
       refused: tally.refused,
       'closed without answer': tally.noAnswer,
       statuses: [...statuses].map(([k, v]) => `${k}×${v}`).join(' '),
-      'secrets in answers/logs': leaked.length,
+      [COLUMNS.secretsFound]: leaked.length,
     });
   });
 });

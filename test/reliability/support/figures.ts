@@ -23,6 +23,15 @@ export interface FigureRow {
   values: Record<string, FigureValue>;
 }
 
+/** Column names the report's summary adds up across sections. */
+export const COLUMNS = {
+  runs: 'runs',
+  cases: 'cases',
+  lost: 'lost',
+  duplicatePosts: 'duplicate posts',
+  secretsFound: 'secrets found',
+} as const;
+
 export const SECTIONS = {
   hostile: 'hostile',
   tenancy: 'tenancy',

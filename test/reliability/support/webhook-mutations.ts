@@ -65,13 +65,23 @@ function signatureMeaning(m: DeliveryModel): string {
   return /^sha256=[0-9a-fA-F]{64}$/.test(value) ? value.toLowerCase() : `bad:${value}`;
 }
 
-/** The body bytes the server reads, or why it cannot read the original's. */
+/** The body bytes of the first request the server reads (what follows them is another request). */
 function bodyMeaning(m: DeliveryModel): string {
   if (m.framing === 'chunked') return m.body.toString('hex');
-  if (m.framing === 'none') return m.body.length === 0 ? '' : 'unframed-bytes';
+  if (m.framing === 'none') return '';
   if (m.lengthDelta > 0) return 'incomplete';
-  if (m.lengthDelta < 0) return 'trailing-bytes';
-  return m.body.toString('hex');
+  return m.body.subarray(0, m.body.length + m.lengthDelta).toString('hex');
+}
+
+/**
+ * True when bytes follow the first request on the connection (a Content-Length shorter than the
+ * body, or a body without framing). The server reads them as a second, malformed request and may
+ * answer that one's 400 (and close) before the first request's own answer is written.
+ */
+export function hasTrailingBytes(m: DeliveryModel): boolean {
+  if (m.framing === 'chunked') return false;
+  if (m.framing === 'none') return m.body.length > 0;
+  return m.lengthDelta < 0;
 }
 
 /** What decides acceptance, as one comparable string. */
@@ -239,6 +249,14 @@ const framingMutations: fc.Arbitrary<Mutation>[] = [
     apply: (m: DeliveryModel) => ({ ...m, framing: 'chunked' as const, chunkSizes: sizes }),
   })),
   fc.constant({ label: 'no framing', apply: (m: DeliveryModel) => ({ ...m, framing: 'none' as const }) }),
+  fc.uint8Array({ minLength: 1, maxLength: 40 }).map((bytes) => ({
+    label: 'bytes after the body (pipelined)',
+    apply: (m: DeliveryModel) => ({
+      ...m,
+      body: Buffer.concat([m.body, Buffer.from(bytes)]),
+      lengthDelta: m.lengthDelta - bytes.length,
+    }),
+  })),
 ];
 
 const requestLineMutations: fc.Arbitrary<Mutation>[] = [

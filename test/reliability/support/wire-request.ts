@@ -61,16 +61,18 @@ function parseAnswer(data: Buffer): WireAnswer | undefined {
 }
 
 /**
- * Sends the bytes, ends the writing side, and resolves with the first answer once the server
- * closed the connection; undefined when it closed without answering.
+ * Sends the bytes and resolves with the first answer once the server closed the connection
+ * (every request says `Connection: close`); undefined when it closed without answering.
+ * `halfClose` also ends the writing side, for a request whose body will never be complete.
  */
-export function sendWire(port: number, bytes: Buffer): Promise<WireAnswer | undefined> {
+export function sendWire(port: number, bytes: Buffer, halfClose = false): Promise<WireAnswer | undefined> {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port });
     const chunks: Buffer[] = [];
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', () => undefined);
     socket.on('close', () => resolve(parseAnswer(Buffer.concat(chunks))));
-    socket.end(bytes);
+    if (halfClose) socket.end(bytes);
+    else socket.write(bytes);
   });
 }
