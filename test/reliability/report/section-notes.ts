@@ -1,0 +1,74 @@
+/** The title and the explanation printed above each section's table in RELIABILITY.md. */
+import type { Section } from '../support/figures.js';
+
+export const SECTION_NOTES: Record<Section, { title: string; text: string }> = {
+  hostile: {
+    title: 'Hostile input',
+    text:
+      'Property tests (fast-check) against the real app over real sockets. Signed sota.io deliveries are ' +
+      'mutated on the wire — body bytes, the signature header, other headers, framing and lengths, method and ' +
+      'path — and a request is accepted only when an HTTP server cannot tell it from the original (header ' +
+      'name case, surrounding whitespace, upper-case hex, a query string, chunked framing, an allowed content ' +
+      'type). Signed Slack requests are mutated the same way. After every run /healthz must answer; answers ' +
+      'must show no stack, path or secret. The fixed cases of `../shared/RELIABILITY.md` run in `test/http` ' +
+      '(counted in the test table below).',
+  },
+  tenancy: {
+    title: 'Tenancy',
+    text:
+      'Two workspaces installed through OAuth on one app, each with its own bot token and sota.io key. ' +
+      "Nothing signed, installed or subscribed by one reaches the other; an uninstalled workspace's hooks " +
+      'answer 410 and its token is never used again.',
+  },
+  secrets: {
+    title: 'Secrets at rest and in logs',
+    text:
+      'The SQLite file, its WAL, the logs and every answer are scanned (UTF-8 and UTF-16) for every webhook ' +
+      'secret, bot token, sota.io key and Slack app secret. A tampered, moved or malformed ciphertext, a lost ' +
+      'key file and a different key each stop the app at start with a message that names the problem.',
+  },
+  crash: {
+    title: 'Crash (SIGKILL)',
+    text:
+      'The app runs as a child process; signed webhooks arrive at a steady pace while every chat.* call to ' +
+      'Slack is slowed; the process is killed with SIGKILL at random moments and restarted on the same store; ' +
+      'whatever did not get a 2xx is sent again (as sota.io does). "Delivered" counts channel messages that ' +
+      'show exactly what the reducer and renderer make of every acknowledged event. Worker lease 3 s and no ' +
+      'channel pacing in this drill, so the drain is short; production uses a 30 s lease and 1 s per channel.\n\n' +
+      '**The duplicate window.** `chat.postMessage` has no idempotency key. A job posts, Slack creates the ' +
+      'message and answers with its `ts`, and the job stores the `ts` right after. When the process dies ' +
+      'after Slack created the message but before that write commits — while the answer is on the wire, or in ' +
+      'the milliseconds between the answer and the commit — the job runs again after its lease and posts a ' +
+      'second message. Every other step is idempotent: the inbox de-duplicates on (hook, deployment, event) ' +
+      'forever, updates go to the stored `ts` with chat.update, and a job is removed only after its effect ' +
+      'was saved. "Slack calls cut" counts calls in flight when a process died.',
+  },
+  'slack-outage': {
+    title: 'Slack down and slow',
+    text:
+      'Slack refuses connections, answers 503, or hangs every call, while webhooks keep arriving. Webhook ' +
+      'answers never wait for Slack; calls during the outage stay bounded by the backoff; after recovery ' +
+      'everything arrives. A channel whose calls hang does not hold up the others.',
+  },
+  'rate-limit': {
+    title: '429 storms',
+    text:
+      'Half, then all, chat.* calls of one workspace are answered 429 with Retry-After 1, 5 and 30 s. "Early ' +
+      'calls" counts calls to that workspace before its Retry-After ended (must be 0). Another workspace on ' +
+      'the same app keeps its latency.',
+  },
+  'sota-failure': {
+    title: 'sota.io failing during /sota subscribe',
+    text:
+      'Each failure of sota.io while a channel subscribes: the command is acknowledged while sota.io is still ' +
+      'answering, the person gets a sentence saying what happened, and no half state is left: orphans count ' +
+      'local hooks without a remote webhook, remote webhooks without an active local hook, and subscriptions ' +
+      'without an active hook.',
+  },
+  soak: {
+    title: 'Soak',
+    text:
+      'A steady rate of webhooks for a few minutes with 1 % of Slack calls failing. Memory (heap after GC) and ' +
+      'open handles are sampled in the app process; the first and last quarter are compared.',
+  },
+};
