@@ -42,6 +42,7 @@ import {
 import { decodeBody, readAll, send, tokenOf } from './fake-slack-http.js';
 import { type FakeSlackState, routeFakeSlack } from './fake-slack-methods.js';
 import type {
+  FakeSlack,
   FakeSlackCall,
   FakeSlackFailure,
   FakeSlackIdentity,
@@ -52,6 +53,7 @@ import type {
 } from './fake-slack-types.js';
 
 export type {
+  FakeSlack,
   FakeSlackCall,
   FakeSlackChannel,
   FakeSlackFailure,
@@ -61,29 +63,6 @@ export type {
   FakeSlackOptions,
   FakeSlackView,
 } from './fake-slack-types.js';
-
-export interface FakeSlack {
-  /** e.g. `http://127.0.0.1:54321` */
-  readonly url: string;
-  /** `${url}/api/`, the value for `slackApiUrl`. */
-  readonly apiUrl: string;
-  readonly calls: FakeSlackCall[];
-  readonly earlyCalls: FakeSlackCall[];
-  readonly ephemerals: Array<Record<string, unknown>>;
-  readonly views: FakeSlackView[];
-  /** Every message (top-level and replies) per channel, in posting order. */
-  readonly messages: ReadonlyMap<string, FakeSlackMessage[]>;
-  /** Top-level messages of a channel, in posting order, with updates applied. */
-  messagesIn(channel: string): FakeSlackMessage[];
-  threadReplies(channel: string, ts: string): FakeSlackMessage[];
-  callsTo(method: string): FakeSlackCall[];
-  failNext(match: FakeSlackMatcher, failure: FakeSlackFailure, times?: number): void;
-  failWhile(match: FakeSlackMatcher, failure: FakeSlackFailure): () => void;
-  clearFailures(): void;
-  addToken(token: string, identity: FakeSlackIdentity): void;
-  revokeToken(token: string): void;
-  close(): Promise<void>;
-}
 
 function createState(options: FakeSlackOptions): FakeSlackState {
   let seq = 0;

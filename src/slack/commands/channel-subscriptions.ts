@@ -1,20 +1,22 @@
 import type { ListedSubscription } from '../../blocks/commands/render-subscription-list.js';
-import type { Store } from '../../store/types.js';
+import type { Hook, Store } from '../../store/types.js';
 
 export interface ChannelSubscription extends ListedSubscription {
   hookId: string;
+  channelId: string;
 }
 
-/** The channel's subscriptions with their projects' names (from the hooks), sorted by name. */
-export async function listChannelSubscriptions(
+/** Subscriptions of a workspace (or one channel) with their projects' names and slugs (from the hooks). */
+export async function listSubscriptionsWithProjects(
   store: Store,
-  teamId: string,
-  channelId: string,
+  filter: { teamId: string; channelId?: string },
 ): Promise<ChannelSubscription[]> {
-  const subs = await store.listSubscriptions({ teamId, channelId });
-  const listed = await Promise.all(
+  const subs = await store.listSubscriptions(filter);
+  const hooks = new Map<string, Promise<Hook | undefined>>();
+  for (const sub of subs) if (!hooks.has(sub.hookId)) hooks.set(sub.hookId, store.getHook(sub.hookId));
+  return Promise.all(
     subs.map(async (sub) => {
-      const hook = await store.getHook(sub.hookId);
+      const hook = await hooks.get(sub.hookId);
       return {
         projectId: sub.projectId,
         projectName: hook?.projectName ?? null,
@@ -23,9 +25,19 @@ export async function listChannelSubscriptions(
         state: sub.state,
         pausedReason: sub.pausedReason,
         hookId: sub.hookId,
+        channelId: sub.channelId,
       };
     }),
   );
+}
+
+/** The channel's subscriptions with their projects' names, sorted by name. */
+export async function listChannelSubscriptions(
+  store: Store,
+  teamId: string,
+  channelId: string,
+): Promise<ChannelSubscription[]> {
+  const listed = await listSubscriptionsWithProjects(store, { teamId, channelId });
   const key = (s: ChannelSubscription) => (s.projectName ?? s.projectSlug ?? s.projectId).toLowerCase();
   return listed.sort((a, b) => key(a).localeCompare(key(b)));
 }
