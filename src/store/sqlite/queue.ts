@@ -66,7 +66,7 @@ heads AS MATERIALIZED (
                       AND l.state = 'pending' AND l.lease_until IS NOT NULL AND l.lease_until >= @now)
 )
 SELECT team_id, channel_id, deployment_id FROM heads WHERE deployment_id IS NOT NULL
-ORDER BY next_attempt_at, team_id, channel_id LIMIT @limit`;
+ORDER BY next_attempt_at, team_id, channel_id`;
 
 const KEY = 'team_id = @teamId AND channel_id = @channelId AND deployment_id = @deploymentId';
 const IF_CURRENT = `version = @version AND state = 'pending'`;
@@ -100,7 +100,9 @@ export function createQueueMethods(db: Db): QueueMethods {
   });
 
   const claim = db.transaction((owner: string, now: number, leaseMs: number, limit: number) => {
-    const keys = q.due.all({ now, limit: Math.max(0, Math.trunc(limit)) });
+    // The limit is applied here: a bound LIMIT makes SQLite plan this query far slower (100 µs
+    // instead of 7 µs for one channel), and the query visits every channel either way.
+    const keys = q.due.all({ now }).slice(0, Math.max(0, Math.trunc(limit)));
     const until = now + leaseMs;
     return keys.map((key) => fromRow(q.lease.get({ ...(key as object), owner, until, now }) as JobRow));
   });
