@@ -16,9 +16,13 @@ export interface AppChild {
 const ENTRY = fileURLToPath(new URL('./app-child-main.ts', import.meta.url));
 
 /** Starts one instance; `lines` receives its stdout and stderr lines (for log scans). */
-export function spawnAppChild(env: Record<string, string>, lines: string[]): Promise<AppChild> {
+export function spawnAppChild(
+  env: Record<string, string>,
+  lines: string[],
+  nodeArgs: string[] = [],
+): Promise<AppChild> {
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ENTRY], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

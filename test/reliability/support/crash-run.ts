@@ -70,7 +70,13 @@ function shuffle<T>(items: T[]): T[] {
   return items;
 }
 
-async function subscribeAll(o: CrashOptions, fakeSlack: FakeSlack, fakeSota: FakeSota, storage: TestStorage) {
+/** Subscribes `channelsPerProject` channels to each of `projects` new projects through the real app. */
+export async function subscribeAll(
+  o: Pick<CrashOptions, 'projects' | 'channelsPerProject'>,
+  fakeSlack: FakeSlack,
+  fakeSota: FakeSota,
+  storage: TestStorage,
+) {
   const setup = await startTestApp({ env: storage.env, fakeSlack, fakeSota, start: { startWorker: false } });
   const projects = [];
   for (let p = 0; p < o.projects; p++) {
@@ -105,7 +111,19 @@ async function prepare(o: CrashOptions): Promise<Fixture> {
     for (const e of events) deliveries.push({ hookId, secret, body: e.body });
   }
   fakeSlack.failWhile((c) => c.method.startsWith('chat.'), { delayMs: o.slackDelayMs });
-  const childEnv = {
+  const worker = { leaseMs: 3000, pollIntervalMs: 50, concurrency: 8, channelPaceMs: 0 };
+  const childEnv = childEnvFor(storage, fakeSlack, fakeSota, worker);
+  return { fakeSlack, fakeSota, storage, sent, deliveries: shuffle(deliveries), childEnv };
+}
+
+/** The environment of an instance run as its own process on `storage`, wired to the fakes. */
+export function childEnvFor(
+  storage: TestStorage,
+  fakeSlack: FakeSlack,
+  fakeSota: FakeSota,
+  worker: Record<string, number>,
+): Record<string, string> {
+  return {
     ...storage.env,
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
@@ -114,14 +132,8 @@ async function prepare(o: CrashOptions): Promise<Fixture> {
     SOTA_API_TOKEN: TEST_SOTA_TOKEN,
     PUBLIC_URL: TEST_PUBLIC_URL,
     LOG_LEVEL: 'info',
-    RELIABILITY_WORKER: JSON.stringify({
-      leaseMs: 3000,
-      pollIntervalMs: 50,
-      concurrency: 8,
-      channelPaceMs: 0,
-    }),
+    RELIABILITY_WORKER: JSON.stringify(worker),
   };
-  return { fakeSlack, fakeSota, storage, sent, deliveries: shuffle(deliveries), childEnv };
 }
 
 /** Kills and restarts the instance `kills` times; `current` is undefined while none is up. */
