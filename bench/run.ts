@@ -16,6 +16,7 @@ import { benchStart } from './phases/start.js';
 import type { BenchResults, Machine } from './report/bench-results.js';
 import { renderReport } from './report/render-report.js';
 import { newestProfile, type ProfileSummary, summarizeProfile } from './report/summarize-profile.js';
+import { waitForQuiet } from './support/process-stats.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -41,7 +42,7 @@ const DELIVERY: DeliverySettings = {
 };
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-function machine(): Machine {
+function machine(busyBefore: number): Machine {
   const cpu = cpus();
   return {
     cpus: cpu.length,
@@ -50,6 +51,7 @@ function machine(): Machine {
     platform: `${platform()} ${release()}`,
     date: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
     loadBefore: loadavg(),
+    busyBefore,
   };
 }
 
@@ -71,10 +73,11 @@ const ingestMissed = (i: BenchResults['ingest']) =>
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
-  const info = machine();
-  log(`sota-slack benchmarks: ${info.cpus} CPUs, Node ${info.node}${quick ? ' (quick run)' : ''}`);
+  log(`sota-slack benchmarks: ${cpus().length} CPUs, Node ${process.version}${quick ? ' (quick run)' : ''}`);
   log('building (npm run build)…');
   buildApp();
+  log('waiting for the machine to be quiet (up to 30 s)…');
+  const info = machine(await waitForQuiet(cpus().length, quick ? 3000 : 30_000));
   log('1. ingest');
   const ingest = await ingestRounds(INGEST, ROUNDS, log);
   const profile = forceProfile || ingestMissed(ingest) ? await profileIngest(ingest.bare.rps) : undefined;

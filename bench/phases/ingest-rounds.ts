@@ -32,6 +32,7 @@ function appFigures(rounds: AppIngest[]): AppIngestFigures {
     idleRssBytes: mid.idleRssBytes,
     peakRssBytes: Math.max(...rounds.map((r) => r.peakRssBytes)),
     ranDry: rounds.some((r) => r.ranDry),
+    cpu: rounds.map((r) => r.cpu),
   };
 }
 

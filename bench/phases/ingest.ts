@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAppProcess, startTsServer } from '../app/app-process.js';
 import { BENCH_BOT_TOKEN, BENCH_TEAM, benchAppEnv } from '../app/bench-app-env.js';
@@ -10,7 +10,7 @@ import { seedStore } from '../app/seed-store.js';
 import { type LoadResult, runLoad } from '../load/load-generator.js';
 import { cycle, onceEach, uniqueStartedRequests } from '../load/webhook-requests.js';
 import { waitFor200 } from '../support/http-get.js';
-import { readRss, watchPeakRss } from '../support/rss.js';
+import { busyCores, readCpuMs, readMachineTicks, readRss, watchPeakRss } from '../support/process-stats.js';
 import type { ServerProcess } from '../support/server-process.js';
 
 export interface IngestSettings {
@@ -23,6 +23,12 @@ export interface IngestSettings {
   subscribe?: boolean;
 }
 
+export interface CpuUse {
+  app: number;
+  generator: number;
+  machine: number;
+}
+
 export interface AppIngest {
   load: LoadResult;
   idleRssBytes: number;
@@ -30,8 +36,10 @@ export interface AppIngest {
   /** 2xx answers over the whole run, and rows the store holds afterwards. */
   accepted: number;
   stored: number;
-  /** Requests asked for after the pre-signed ones ran out (0 means every request was unique). */
+  /** The pre-signed requests ran out (so some requests repeated a deployment). */
   ranDry: boolean;
+  /** Cores kept busy during the run (1 = one core all the time): the app, this process, the machine. */
+  cpu: CpuUse;
 }
 
 const BASELINE_SECRET = 'whsec_bench_baseline_0123456789abcdef';
@@ -80,6 +88,9 @@ async function measureApp(app: ServerProcess, settings: IngestSettings, requests
   const peak = watchPeakRss(app.pid);
   const source = onceEach(requests);
   const { connections, warmupMs, durationMs } = settings;
+  const cpuBefore = readCpuMs(app.pid);
+  const ownBefore = process.cpuUsage();
+  const machineBefore = readMachineTicks();
   const load = await runLoad({
     host: '127.0.0.1',
     port: app.port,
@@ -88,7 +99,15 @@ async function measureApp(app: ServerProcess, settings: IngestSettings, requests
     durationMs,
     next: source.next,
   });
-  return { load, idleRssBytes, peakRssBytes: peak.stop(), ranDry: source.used() >= requests.length };
+  const wallMs = warmupMs + durationMs;
+  const own = process.cpuUsage(ownBefore);
+  const appCpuMs = cpuBefore === undefined ? undefined : readCpuMs(app.pid);
+  const cpu = {
+    app: appCpuMs === undefined || cpuBefore === undefined ? Number.NaN : (appCpuMs - cpuBefore) / wallMs,
+    generator: (own.user + own.system) / 1000 / wallMs,
+    machine: busyCores(machineBefore, readMachineTicks(), cpus().length),
+  };
+  return { load, idleRssBytes, peakRssBytes: peak.stop(), ranDry: source.used() >= requests.length, cpu };
 }
 
 /**

@@ -13,8 +13,9 @@ export interface StartResults {
   firstMs: number;
   /** Later starts on the existing database. */
   warmMs: number[];
-  warmMedianMs: number;
-  warmMaxMs: number;
+  /** Median and slowest of every start, the first included. */
+  medianMs: number;
+  maxMs: number;
 }
 
 /** Spawns `node dist/main.js` and times it until GET /readyz answers 200; then stops it. */
@@ -48,7 +49,8 @@ export async function benchStart(warmRuns: number): Promise<StartResults> {
     const firstMs = await timeOneStart(env, dataDir);
     const warmMs: number[] = [];
     for (let i = 0; i < warmRuns; i += 1) warmMs.push(await timeOneStart(env, dataDir));
-    return { firstMs, warmMs, warmMedianMs: median(warmMs), warmMaxMs: Math.max(...warmMs) };
+    const all = [firstMs, ...warmMs];
+    return { firstMs, warmMs, medianMs: median(all), maxMs: Math.max(...all) };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
 import type { DeliveryResults } from '../phases/delivery.js';
+import type { CpuUse } from '../phases/ingest.js';
 import type { StartResults } from '../phases/start.js';
 import type { ProfileSummary } from './summarize-profile.js';
 
@@ -19,6 +20,8 @@ export interface AppIngestFigures extends IngestFigures {
   idleRssBytes: number;
   peakRssBytes: number;
   ranDry: boolean;
+  /** Per round: cores busy in the app, in the bench process (generator, fake Slack) and on the machine. */
+  cpu: CpuUse[];
 }
 
 export interface Machine {
@@ -28,6 +31,8 @@ export interface Machine {
   platform: string;
   date: string;
   loadBefore: number[];
+  /** Cores busy on the machine in the second before the run started (after waiting for quiet). */
+  busyBefore: number;
 }
 
 export interface BenchResults {

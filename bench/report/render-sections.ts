@@ -6,6 +6,17 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+const cores = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+
+function cpuRounds(rounds: BenchResults['ingest']['app']['cpu']): string {
+  return rounds
+    .map(
+      (c) =>
+        `${cores(c.app)} / ${cores(c.generator)} / ${cores(Math.max(0, c.machine - c.app - c.generator))}`,
+    )
+    .join('; ');
+}
+
 function ingestRow(name: string, f: IngestFigures, appRps: number): string {
   const ratio = name.startsWith('sota-slack') ? '—' : `${(appRps / f.rps).toFixed(2)}×`;
   const rounds = f.rounds.map(int).join(', ');
@@ -19,7 +30,7 @@ export function renderIngest(r: BenchResults): string[] {
     '## 1. Ingest: `POST /webhooks/sota/:hookId`',
     '',
     `${s.connections} keep-alive connections, one request in flight on each, ${s.warmupMs / 1000} s warm-up then ` +
-      `${s.durationMs / 1000} s measured; ${s.rounds} rounds of the three servers in turn, each shown by its median round.`,
+      `${s.durationMs / 1000} s measured; ${s.rounds} round${s.rounds === 1 ? '' : 's'} of the three servers in turn, each shown by its median round.`,
     'Every request is a correctly signed `deploy.started` for a new deployment id, signed before the run.',
     'The app stores each event durably (SQLite, WAL, synchronous=FULL, group commit) and queues a delivery to a',
     'subscribed channel before it answers 202; its delivery worker posts to the fake Slack meanwhile.',
@@ -38,6 +49,8 @@ export function renderIngest(r: BenchResults): string[] {
       (app.ranDry
         ? ' The pre-signed requests ran out in a round, so some requests repeated a deployment.'
         : ''),
+    'CPU while the app was under load, per round, in cores kept busy (the app / the bench process with the ' +
+      `generator and the fake Slack / everything else on the machine): ${cpuRounds(app.cpu)}.`,
     '',
   ];
 }
@@ -104,7 +117,8 @@ export function renderMemoryAndStart(r: BenchResults): string[] {
     `| RSS idle, 1 s after /readyz 200 | ${mb(app.idleRssBytes)} |`,
     `| peak RSS during the ingest runs | ${mb(app.peakRssBytes)} |`,
     `| start → /readyz 200, empty data directory (creates the database) | ${ms(st.firstMs)} |`,
-    `| start → /readyz 200, existing database, median / slowest of ${st.warmMs.length} | ${ms(st.warmMedianMs)} / ${ms(st.warmMaxMs)} |`,
+    `| start → /readyz 200, existing database, each of ${st.warmMs.length} starts | ${st.warmMs.map(ms).join(', ')} |`,
+    `| start → /readyz 200, median / slowest of all ${st.warmMs.length + 1} | ${ms(st.medianMs)} / ${ms(st.maxMs)} |`,
     '',
     'Start is measured from spawning `node dist/main.js` (what `npm start` runs once built) to the first 200.',
     '',
