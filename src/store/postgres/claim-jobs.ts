@@ -1,6 +1,6 @@
+import { type JobRow, toDeliveryJob } from '../rows.js';
 import type { DeliveryJob } from '../types.js';
 import { type PgPool, withTransaction } from './pool.js';
-import { type JobRow, toDeliveryJob } from './rows.js';
 
 /** Due for `j` at $1 (now): pending, scheduled, lease free or expired, workspace not on hold. */
 const DUE = `j.state = 'pending' AND j.next_attempt_at <= $1
@@ -74,7 +74,8 @@ export function createPgClaimJobs(pool: PgPool) {
 }
 
 function byDueThenChannel(a: JobRow, b: JobRow): number {
-  if (a.next_attempt_at !== b.next_attempt_at) return a.next_attempt_at - b.next_attempt_at;
+  const due = (a.next_attempt_at ?? 0) - (b.next_attempt_at ?? 0);
+  if (due !== 0) return due;
   const team = compare(a.team_id, b.team_id);
   return team !== 0 ? team : compare(a.channel_id, b.channel_id);
 }

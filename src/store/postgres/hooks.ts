@@ -1,7 +1,7 @@
+import { type HookRow, toHook } from '../rows.js';
 import { sealContext } from '../seal.js';
 import type { Store } from '../types.js';
 import type { PgStoreDeps } from './deps.js';
-import { type HookRow, toHook } from './rows.js';
 
 type HookMethods = Pick<
   Store,

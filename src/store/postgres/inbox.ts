@@ -1,6 +1,6 @@
+import { type EventRow, toStoredEvent } from '../rows.js';
 import type { Store } from '../types.js';
 import type { PgStoreDeps } from './deps.js';
-import { type EventRow, toStoredEvent } from './rows.js';
 
 type InboxMethods = Pick<Store, 'ingestEvent' | 'listDeploymentEvents' | 'countEvents'>;
 

@@ -1,6 +1,6 @@
+import { type MessageRow, toMessage } from '../rows.js';
 import type { Store } from '../types.js';
 import type { PgStoreDeps } from './deps.js';
-import { type MessageRow, toMessage } from './rows.js';
 
 type MessageMethods = Pick<Store, 'getMessage' | 'saveMessage' | 'lastDeliveries'>;
 

@@ -1,6 +1,6 @@
+import { type SubscriptionRow, toSubscription } from '../rows.js';
 import type { Store } from '../types.js';
 import type { PgStoreDeps } from './deps.js';
-import { type SubscriptionRow, toSubscription } from './rows.js';
 
 type SubscriptionMethods = Pick<
   Store,

@@ -1,8 +1,8 @@
+import { type HookRow, toHook } from '../rows.js';
 import { sealContext } from '../seal.js';
 import type { Store } from '../types.js';
 import type { PgStoreDeps } from './deps.js';
 import { withTransaction } from './pool.js';
-import { type HookRow, toHook } from './rows.js';
 
 type WorkspaceMethods = Pick<
   Store,

@@ -1,36 +1,8 @@
 import type { SecretBox } from '../../crypto/secret-box.js';
+import { type HookRow, toHook as hookFromRow } from '../rows.js';
 import { sealContext } from '../seal.js';
-import type { Hook, Store } from '../types.js';
+import type { Store } from '../types.js';
 import { createStatements, type Db } from './statements.js';
-
-export interface HookRow {
-  id: string;
-  team_id: string;
-  project_id: string;
-  project_name: string | null;
-  project_slug: string | null;
-  sota_webhook_id: string | null;
-  secret_sealed: string;
-  status: 'active' | 'retired';
-  remote_deleted: number;
-  created_at: number;
-}
-
-/** Turns a row into a Hook, opening its secret (throws SecretBoxError when it does not open). */
-export function hookFromRow(row: HookRow, box: SecretBox): Hook {
-  return {
-    id: row.id,
-    teamId: row.team_id,
-    projectId: row.project_id,
-    projectName: row.project_name,
-    projectSlug: row.project_slug,
-    sotaWebhookId: row.sota_webhook_id,
-    secret: box.open(row.secret_sealed, sealContext.hook(row.id)),
-    status: row.status,
-    remoteDeleted: row.remote_deleted === 1,
-    createdAt: row.created_at,
-  };
-}
 
 type HookMethods = Pick<
   Store,

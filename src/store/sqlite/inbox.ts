@@ -1,30 +1,7 @@
-import type { IngestEvent, IngestResult, Store, StoredEvent } from '../types.js';
+import { type EventRow, toStoredEvent as fromRow } from '../rows.js';
+import type { IngestEvent, IngestResult, Store } from '../types.js';
 import { type BatchOutcome, createGroupCommit } from './group-commit.js';
 import { createStatements, type Db } from './statements.js';
-
-interface EventRow {
-  hook_id: string;
-  project_id: string;
-  deployment_id: string;
-  event: string;
-  occurred_at: string;
-  received_at: number;
-  payload: string;
-  disposition: StoredEvent['disposition'];
-}
-
-function fromRow(row: EventRow): StoredEvent {
-  return {
-    hookId: row.hook_id,
-    projectId: row.project_id,
-    deploymentId: row.deployment_id,
-    event: row.event,
-    occurredAt: row.occurred_at,
-    receivedAt: row.received_at,
-    payload: row.payload,
-    disposition: row.disposition,
-  };
-}
 
 // A pending job keeps its schedule, attempts and lease (a backoff is never moved earlier);
 // a done or dropped job starts over, due at once.

@@ -1,29 +1,6 @@
-import type { MessageRecord, Store } from '../types.js';
+import { toMessage as fromRow, type MessageRow } from '../rows.js';
+import type { Store } from '../types.js';
 import { createStatements, type Db } from './statements.js';
-
-interface MessageRow {
-  team_id: string;
-  channel_id: string;
-  deployment_id: string;
-  ts: string | null;
-  shown_status: string | null;
-  shown_hash: string | null;
-  replied_status: string | null;
-  updated_at: number;
-}
-
-function fromRow(row: MessageRow): MessageRecord {
-  return {
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    deploymentId: row.deployment_id,
-    ts: row.ts,
-    shownStatus: row.shown_status,
-    shownHash: row.shown_hash,
-    repliedStatus: row.replied_status,
-    updatedAt: row.updated_at,
-  };
-}
 
 /** The optional fields: `field` in the record, `column` in the row. */
 const FIELDS = [

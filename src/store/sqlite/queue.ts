@@ -1,33 +1,6 @@
-import type { DeliveryJob, JobKey, Store } from '../types.js';
+import { toDeliveryJob as fromRow, type JobRow } from '../rows.js';
+import type { JobKey, Store } from '../types.js';
 import { createStatements, type Db } from './statements.js';
-
-interface JobRow {
-  team_id: string;
-  channel_id: string;
-  deployment_id: string;
-  hook_id: string;
-  project_id: string;
-  version: number;
-  attempts: number;
-  enqueued_at: number;
-  lease_owner: string;
-  lease_until: number;
-}
-
-function fromRow(row: JobRow): DeliveryJob {
-  return {
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    deploymentId: row.deployment_id,
-    hookId: row.hook_id,
-    projectId: row.project_id,
-    version: row.version,
-    attempts: row.attempts,
-    enqueuedAt: row.enqueued_at,
-    leaseOwner: row.lease_owner,
-    leaseUntil: row.lease_until,
-  };
-}
 
 // The next channel after c (by team, then channel) that has a pending job: one index seek each.
 const NEXT_CHANNEL = (column: 'team_id' | 'channel_id') => `COALESCE(

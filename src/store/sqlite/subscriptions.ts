@@ -1,34 +1,6 @@
-import type { KnownEvent } from '../../sota/event.js';
-import type { Store, Subscription } from '../types.js';
+import { toSubscription as fromRow, type SubscriptionRow } from '../rows.js';
+import type { Store } from '../types.js';
 import { createStatements, type Db } from './statements.js';
-
-interface SubscriptionRow {
-  team_id: string;
-  channel_id: string;
-  project_id: string;
-  hook_id: string;
-  events: string;
-  state: 'active' | 'paused';
-  paused_reason: string | null;
-  created_by: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-function fromRow(row: SubscriptionRow): Subscription {
-  return {
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    projectId: row.project_id,
-    hookId: row.hook_id,
-    events: JSON.parse(row.events) as KnownEvent[],
-    state: row.state,
-    pausedReason: row.paused_reason,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
 
 const KEY = 'team_id = ? AND channel_id = ? AND project_id = ?';
 /** Matches a pause scope; a null channel or project matches every one. */

@@ -1,7 +1,7 @@
 import type { SecretBox } from '../../crypto/secret-box.js';
+import { type HookRow, toHook as hookFromRow } from '../rows.js';
 import { sealContext } from '../seal.js';
 import type { Hook, Store } from '../types.js';
-import { type HookRow, hookFromRow } from './hooks.js';
 import { createStatements, type Db } from './statements.js';
 
 interface InstallationRow {

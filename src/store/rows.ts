@@ -1,6 +1,6 @@
-import type { SecretBox } from '../../crypto/secret-box.js';
-import type { KnownEvent } from '../../sota/event.js';
-import { sealContext } from '../seal.js';
+import type { SecretBox } from '../crypto/secret-box.js';
+import type { KnownEvent } from '../sota/event.js';
+import { sealContext } from './seal.js';
 import type {
   DeliveryJob,
   EventDisposition,
@@ -9,9 +9,12 @@ import type {
   StoredEvent,
   Subscription,
   SubscriptionState,
-} from '../types.js';
+} from './types.js';
 
-/** Row shapes as PostgreSQL returns them (BIGINT parsed to number by the pool). */
+/**
+ * Row shapes as both stores return them (snake_case columns; PostgreSQL's BIGINT parsed to number by the
+ * pool; SQLite keeps booleans as 0/1 and JSON arrays as text), and their mapping to the domain types.
+ */
 export interface HookRow {
   id: string;
   team_id: string;
@@ -21,7 +24,7 @@ export interface HookRow {
   sota_webhook_id: string | null;
   secret_sealed: string;
   status: Hook['status'];
-  remote_deleted: boolean;
+  remote_deleted: boolean | number;
   created_at: number;
 }
 
@@ -35,7 +38,7 @@ export function toHook(row: HookRow, box: SecretBox): Hook {
     sotaWebhookId: row.sota_webhook_id,
     secret: box.open(row.secret_sealed, sealContext.hook(row.id)),
     status: row.status,
-    remoteDeleted: row.remote_deleted,
+    remoteDeleted: Boolean(row.remote_deleted),
     createdAt: row.created_at,
   };
 }
@@ -45,7 +48,8 @@ export interface SubscriptionRow {
   channel_id: string;
   project_id: string;
   hook_id: string;
-  events: string[];
+  /** A JSON array (PostgreSQL) or its text (SQLite). */
+  events: string[] | string;
   state: SubscriptionState;
   paused_reason: string | null;
   created_by: string | null;
@@ -59,7 +63,7 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     channelId: row.channel_id,
     projectId: row.project_id,
     hookId: row.hook_id,
-    events: row.events as KnownEvent[],
+    events: (typeof row.events === 'string' ? JSON.parse(row.events) : row.events) as KnownEvent[],
     state: row.state,
     pausedReason: row.paused_reason,
     createdBy: row.created_by,
@@ -100,7 +104,8 @@ export interface JobRow {
   project_id: string;
   version: number;
   attempts: number;
-  next_attempt_at: number;
+  /** Selected by PostgreSQL's claim query (ordering); not part of DeliveryJob. */
+  next_attempt_at?: number;
   enqueued_at: number;
   lease_owner: string;
   lease_until: number;
