@@ -1,6 +1,6 @@
 import type { Metrics } from '../metrics/metrics.js';
 import type { DeliveryJob } from '../store/types.js';
-import type { ChannelPacer } from './channel-pacer.js';
+import { ChannelPacedError, type ChannelPacer } from './channel-pacer.js';
 import { classifySlackError } from './classify-slack-error.js';
 import type { WorkspaceHolds } from './workspace-holds.js';
 
@@ -13,7 +13,10 @@ export class WorkspaceHeldError extends Error {
   }
 }
 
-/** Runs one Slack call for a job: paced per channel, refused while the workspace is held, counted. */
+/**
+ * Runs one Slack call for a job: refused while the workspace is held (WorkspaceHeldError) or while the
+ * channel has no token (ChannelPacedError), counted otherwise.
+ */
 export type SlackCall = <T>(method: string, call: () => Promise<T>) => Promise<T>;
 
 export interface SlackCallerDeps {
@@ -33,11 +36,9 @@ export function createSlackCaller(deps: SlackCallerDeps): (job: DeliveryJob) => 
     let observed = false;
     return async (method, call) => {
       try {
-        const result = await deps.pacer.run(channelKeyOf(job), () => {
-          const until = deps.holds.heldUntil(job.teamId);
-          if (until > 0) throw new WorkspaceHeldError(until);
-          return call();
-        });
+        const until = deps.holds.heldUntil(job.teamId);
+        if (until > 0) throw new WorkspaceHeldError(until);
+        const result = await deps.pacer.run(channelKeyOf(job), call);
         deps.metrics.slackCalls.inc({ method, result: 'ok' });
         if (!observed) {
           observed = true;
@@ -45,7 +46,7 @@ export function createSlackCaller(deps: SlackCallerDeps): (job: DeliveryJob) => 
         }
         return result;
       } catch (err) {
-        if (!(err instanceof WorkspaceHeldError)) {
+        if (!(err instanceof WorkspaceHeldError || err instanceof ChannelPacedError)) {
           deps.metrics.slackCalls.inc({ method, result: classifySlackError(err).kind });
         }
         throw err;

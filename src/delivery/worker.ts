@@ -8,8 +8,8 @@ import { createChannelPacer } from './channel-pacer.js';
 import { createJobRunner } from './job-runner.js';
 import { createJobSlots } from './job-slots.js';
 import { createQueueGauges } from './queue-gauges.js';
-import { createSlackCaller } from './slack-caller.js';
-import { createWaker, sleep } from './waker.js';
+import { channelKeyOf, createSlackCaller } from './slack-caller.js';
+import { createWaker } from './waker.js';
 import { createWorkspaceHolds } from './workspace-holds.js';
 
 export interface DeliveryWorkerDeps {
@@ -24,7 +24,10 @@ export interface DeliveryWorkerDeps {
   pollIntervalMs?: number;
   leaseMs?: number;
   concurrency?: number;
+  /** Per channel, one Slack call per this interval once the burst is spent (default 1000 ms). */
   channelPaceMs?: number;
+  /** Per channel, calls that may go out back to back (default 3). */
+  channelBurst?: number;
   maxJobAgeMs?: number;
 }
 
@@ -44,6 +47,8 @@ export interface DeliveryWorker {
 
 const STORE_ERROR_PAUSE_MS = 1000;
 const GAUGE_REFRESH_MS = 5000;
+/** Jobs held per slot at most: the ones waiting for their channel's next token. */
+const HELD_PER_SLOT = 16;
 
 /** The outbox worker: drains the durable delivery queue into Slack. */
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
@@ -54,12 +59,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const concurrency = Math.max(1, deps.concurrency ?? 8);
   const logger = deps.logger.child({ component: 'delivery' });
   const holds = createWorkspaceHolds(now);
-  const callerFor = createSlackCaller({
-    metrics: deps.metrics,
-    holds,
-    pacer: createChannelPacer(deps.channelPaceMs ?? 1000, now, sleep),
+  const pacer = createChannelPacer({
+    intervalMs: deps.channelPaceMs ?? 1000,
+    burst: deps.channelBurst ?? 3,
     now,
   });
+  const callerFor = createSlackCaller({ metrics: deps.metrics, holds, pacer, now });
   const runJob = createJobRunner({
     ...deps,
     logger,
@@ -70,14 +75,21 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     maxJobAgeMs: deps.maxJobAgeMs ?? 24 * 3600_000,
   });
   const waker = createWaker();
-  const slots = createJobSlots(runJob, () => waker.wake());
+  const slots = createJobSlots({
+    run: runJob,
+    readyAt: (job) => pacer.readyAt(channelKeyOf(job)),
+    now,
+    concurrency,
+    maxHeld: concurrency * HELD_PER_SLOT,
+    onSlotFreed: () => waker.wake(),
+  });
   const refreshGauges = createQueueGauges(deps.store, deps.metrics, now);
   let running = false;
   let loopDone: Promise<void> = Promise.resolve();
   let gaugesAt = Number.NEGATIVE_INFINITY;
 
   async function claimAndLaunch(): Promise<Promise<void>[]> {
-    const free = concurrency - slots.size();
+    const free = slots.free();
     if (free <= 0) return [];
     const jobs = await deps.store.claimJobs(workerId, now(), leaseMs, free);
     return jobs.map((job) => slots.launch(job));
@@ -100,7 +112,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         await waker.wait(STORE_ERROR_PAUSE_MS);
         continue;
       }
-      if (claimed === 0 || slots.size() >= concurrency) await waker.wait(pollIntervalMs);
+      if (claimed === 0 || slots.free() <= 0) await waker.wait(pollIntervalMs);
     }
   }
 

@@ -81,8 +81,8 @@ describe('delivery worker: restarts, channels and pace', () => {
     expect(h.slack.messagesIn('C1')).toHaveLength(0);
   });
 
-  it('spaces calls to one channel by channelPaceMs, in queue order', async () => {
-    h = await createHarness({ worker: { channelPaceMs: 200 } });
+  it('without a burst, spaces calls to one channel by channelPaceMs, in queue order', async () => {
+    h = await createHarness({ worker: { channelPaceMs: 200, channelBurst: 1 } });
     const p1 = await project('C1');
     const now = Date.now();
     const [d1, d2] = [randomUUID(), randomUUID()];
