@@ -1,18 +1,20 @@
 /**
  * The crash drill at full size: 1,000 webhooks while Slack is slow, the app killed with SIGKILL at
- * twenty random moments and restarted on the same store, on SQLite and on PostgreSQL.
+ * twenty random moments and restarted on the same store, on SQLite and on PostgreSQL; and the same
+ * with graceful restarts (SIGTERM), as a deploy does them.
  */
 import { describe, expect, it } from 'vitest';
-import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET, TEST_SOTA_TOKEN } from '../../helpers/test-app.js';
 import { PG_SKIP_NOTE, TEST_DATABASE_URL } from '../../scale/pg-schema.js';
+import { crashFigures } from '../support/crash-figures.js';
 import { runCrash } from '../support/crash-run.js';
-import { COLUMNS, percentile, recordFigures, SECTIONS } from '../support/figures.js';
+import { recordFigures, SECTIONS } from '../support/figures.js';
 import { secretsIn } from '../support/leak-checks.js';
 import type { StoreKind } from '../support/test-stores.js';
 
-async function drill(store: StoreKind): Promise<void> {
+async function drill(store: StoreKind, signal: 'SIGKILL' | 'SIGTERM') {
   const r = await runCrash({
     store,
+    signal,
     ...(TEST_DATABASE_URL ? { pgUrl: TEST_DATABASE_URL } : {}),
     deployments: 500,
     projects: 5,
@@ -23,40 +25,31 @@ async function drill(store: StoreKind): Promise<void> {
     sendIntervalMs: 25,
     drainTimeoutMs: 180_000,
   });
-  const leaked = secretsIn(r.logLines.join('\n'), [TEST_BOT_TOKEN, TEST_SIGNING_SECRET, TEST_SOTA_TOKEN]);
-  recordFigures(SECTIONS.crash, store === 'sqlite' ? 'SQLite' : 'PostgreSQL', {
-    webhooks: r.sender.deliveries,
-    kills: r.kills,
-    'send attempts': r.sender.attempts,
-    acked: r.sender.acked,
-    're-sent, then acked as duplicate': r.sender.ackedAsDuplicate,
-    'channel messages': r.audit.pairs,
-    delivered: r.audit.delivered,
-    [COLUMNS.lost]: r.audit.lostEvents,
-    [COLUMNS.duplicatePosts]: r.audit.duplicatePosts,
-    'duplicate replies': r.audit.duplicateReplies,
-    'Slack calls cut': r.cutSlackCalls,
-    'ack p50 ms': Math.round(percentile(r.sender.ackLatenciesMs, 50)),
-    'ack p99 ms': Math.round(percentile(r.sender.ackLatenciesMs, 99)),
-    'restart p50 ms': Math.round(percentile(r.restartMs, 50)),
-    'drain after last restart ms': r.drainMs,
-    [COLUMNS.secretsFound]: leaked.length,
-  });
+  const leaked = secretsIn(r.logLines.join('\n'), r.secrets);
+  const name = `${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'}${signal === 'SIGTERM' ? ', graceful restarts' : ''}`;
+  recordFigures(SECTIONS.crash, name, crashFigures(r, signal, leaked.length));
   expect(r.sender.acked).toBe(1000);
   expect(r.audit.missing).toBe(0);
   expect(r.audit.lostEvents).toBe(0);
   expect(r.queueDepthAfter).toBe(0);
   expect(r.storedEvents).toBe(1000);
   expect(leaked).toEqual([]);
+  return r;
 }
 
-describe('crash: 1,000 webhooks, 20 SIGKILLs, slow Slack', () => {
-  it('SQLite: nothing acknowledged is lost', () => drill('sqlite'), 600_000);
+describe('crash: 1,000 webhooks, 20 restarts, slow Slack', () => {
+  it('SQLite, SIGKILL: nothing acknowledged is lost', () => drill('sqlite', 'SIGKILL'), 600_000);
+
+  it('SQLite, SIGTERM: nothing lost and nothing posted twice', async () => {
+    const r = await drill('sqlite', 'SIGTERM');
+    expect(r.audit.duplicatePosts).toBe(0);
+    expect(r.audit.duplicateReplies).toBe(0);
+  }, 600_000);
 
   if (TEST_DATABASE_URL) {
-    it('PostgreSQL: nothing acknowledged is lost', () => drill('postgres'), 600_000);
+    it('PostgreSQL, SIGKILL: nothing acknowledged is lost', () => drill('postgres', 'SIGKILL'), 600_000);
   } else {
     console.warn(PG_SKIP_NOTE);
-    it.skip(`PostgreSQL: nothing acknowledged is lost (${PG_SKIP_NOTE})`, () => {});
+    it.skip(`PostgreSQL, SIGKILL: nothing acknowledged is lost (${PG_SKIP_NOTE})`, () => {});
   }
 });

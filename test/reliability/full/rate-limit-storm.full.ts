@@ -31,6 +31,7 @@ describe('429 storms on one workspace', () => {
         [COLUMNS.lost]: r.audit.lostEvents,
         [COLUMNS.duplicatePosts]: r.audit.duplicatePosts,
         'all delivered after the storm ms': r.drainMs,
+        [COLUMNS.secretsFound]: r.logSecretsFound,
       });
       expect(r.sender.acked).toBe(r.sender.deliveries);
       expect(r.rateLimitedAnswers).toBeGreaterThan(0);
@@ -38,6 +39,7 @@ describe('429 storms on one workspace', () => {
       expect(r.bRateLimited).toBe(0);
       expect(r.audit.missing).toBe(0);
       expect(r.audit.duplicatePosts).toBe(0);
+      expect(r.logSecretsFound).toBe(0);
     },
     400_000,
   );

@@ -45,6 +45,7 @@ describe('Slack down and slow', () => {
         [COLUMNS.duplicatePosts]: r.audit.duplicatePosts,
         'all delivered after recovery ms': r.recoveryMs,
         'other channels p99 ms': r.otherChannelsP99Ms === undefined ? '–' : Math.round(r.otherChannelsP99Ms),
+        [COLUMNS.secretsFound]: r.logSecretsFound,
       });
       expect(r.sender.acked).toBe(r.sender.deliveries);
       expect(r.sender.failedAttempts).toBe(0);
@@ -52,6 +53,7 @@ describe('Slack down and slow', () => {
       expect(r.audit.duplicatePosts).toBe(0);
       expect(r.maxCallsPerSecond).toBeLessThanOrEqual(2 * CHANNELS);
       expect(r.otherChannelsHeldUp).toBe(0);
+      expect(r.logSecretsFound).toBe(0);
     },
     400_000,
   );

@@ -3,7 +3,6 @@
  * after a full GC) and open handles of the app process stay flat; nothing is lost.
  */
 import { describe, expect, it } from 'vitest';
-import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET, TEST_SOTA_TOKEN } from '../../helpers/test-app.js';
 import { COLUMNS, percentile, recordFigures, SECTIONS } from '../support/figures.js';
 import { secretsIn } from '../support/leak-checks.js';
 import { runSoak, type Sample } from '../support/soak-run.js';
@@ -32,7 +31,7 @@ describe('soak', () => {
     const heap = quarterMedians(r.samples, (s) => s.heapUsed);
     const handles = quarterMedians(r.samples, (s) => s.handles);
     const resources = quarterMedians(r.samples, (s) => s.resources);
-    const leaked = secretsIn(r.logLines.join('\n'), [TEST_BOT_TOKEN, TEST_SIGNING_SECRET, TEST_SOTA_TOKEN]);
+    const leaked = secretsIn(r.logLines.join('\n'), r.secrets);
     recordFigures(
       SECTIONS.soak,
       `${Math.round((r.sender.finishedAt - r.sender.startedAt) / 1000)} s at 8 webhooks/s, 16 channels`,

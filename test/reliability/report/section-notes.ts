@@ -28,7 +28,7 @@ export const SECTION_NOTES: Record<Section, { title: string; text: string }> = {
       'key file and a different key each stop the app at start with a message that names the problem.',
   },
   crash: {
-    title: 'Crash (SIGKILL)',
+    title: 'Crash and restart',
     text:
       'The app runs as a child process; signed webhooks arrive at a steady pace while every chat.* call to ' +
       'Slack is slowed; the process is killed with SIGKILL at random moments and restarted on the same store; ' +
@@ -41,7 +41,10 @@ export const SECTION_NOTES: Record<Section, { title: string; text: string }> = {
       'the milliseconds between the answer and the commit — the job runs again after its lease and posts a ' +
       'second message. Every other step is idempotent: the inbox de-duplicates on (hook, deployment, event) ' +
       'forever, updates go to the stored `ts` with chat.update, and a job is removed only after its effect ' +
-      'was saved. "Slack calls cut" counts calls in flight when a process died.',
+      'was saved. "Slack calls cut" counts calls in flight when a process died: Slack still carries them ' +
+      'out. The graceful row restarts with SIGTERM, as a deploy does: calls in flight finish and are saved, ' +
+      'so nothing is posted twice. Closing the window needs a way to find a message already posted for a ' +
+      'deployment (its metadata carries the deployment id) before posting again.',
   },
   'slack-outage': {
     title: 'Slack down and slow',
@@ -63,7 +66,8 @@ export const SECTION_NOTES: Record<Section, { title: string; text: string }> = {
       'Each failure of sota.io while a channel subscribes: the command is acknowledged while sota.io is still ' +
       'answering, the person gets a sentence saying what happened, and no half state is left: orphans count ' +
       'local hooks without a remote webhook, remote webhooks without an active local hook, and subscriptions ' +
-      'without an active hook.',
+      'without an active hook. "Answer lost" is sota.io registering the webhook and its answer never arriving ' +
+      '(it comes after the client timeout): the app cannot know the webhook exists.',
   },
   soak: {
     title: 'Soak',

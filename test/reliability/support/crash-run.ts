@@ -35,6 +35,8 @@ export interface CrashOptions {
   slackDelayMs: number;
   sendIntervalMs: number;
   drainTimeoutMs: number;
+  /** SIGKILL (default) ends the process at once; SIGTERM lets it stop gracefully. */
+  signal?: 'SIGKILL' | 'SIGTERM';
 }
 
 export interface CrashResult {
@@ -48,6 +50,8 @@ export interface CrashResult {
   queueDepthAfter: number;
   storedEvents: number;
   logLines: string[];
+  /** Every secret and token of the run, for log scans. */
+  secrets: string[];
 }
 
 interface Fixture {
@@ -143,7 +147,7 @@ async function killLoop(o: CrashOptions, f: Fixture, box: { current?: AppChild }
     await sleep(between(o.killAfterMs));
     const victim = box.current;
     box.current = undefined;
-    await victim?.kill();
+    await (o.signal === 'SIGTERM' ? victim?.stop() : victim?.kill());
     const next = await spawnAppChild(f.childEnv, logs);
     restartMs.push(next.startMs);
     box.current = next;
@@ -185,6 +189,12 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
       queueDepthAfter: stats.depth,
       storedEvents,
       logLines: logs,
+      secrets: [
+        TEST_BOT_TOKEN,
+        TEST_SIGNING_SECRET,
+        TEST_SOTA_TOKEN,
+        ...f.fakeSota.webhooks.map((w) => w.secret),
+      ],
     };
   } finally {
     await box.current?.kill();

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { inject } from 'vitest';
 
 declare module 'vitest' {
@@ -21,6 +22,8 @@ export interface FigureRow {
   section: string;
   name: string;
   values: Record<string, FigureValue>;
+  /** When it was recorded (epoch ms, sub-millisecond), to keep the run's order in the report. */
+  at: number;
 }
 
 /** Column names the report's summary adds up across sections. */
@@ -56,7 +59,7 @@ function resultsDir(): string | undefined {
 export function recordFigures(section: Section, name: string, values: Record<string, FigureValue>): void {
   const dir = resultsDir();
   if (!dir) return;
-  const row: FigureRow = { section, name, values };
+  const row: FigureRow = { section, name, values, at: performance.timeOrigin + performance.now() };
   writeFileSync(join(dir, `${section}-${randomUUID()}.json`), JSON.stringify(row));
 }
 

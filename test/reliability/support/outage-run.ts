@@ -6,11 +6,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FakeSlackCall, FakeSlackFailure } from '../../fakes/fake-slack.js';
-import { startTestApp, type TestApp, waitFor } from '../../helpers/test-app.js';
+import {
+  startTestApp,
+  TEST_BOT_TOKEN,
+  TEST_SIGNING_SECRET,
+  TEST_SOTA_TOKEN,
+  type TestApp,
+  waitFor,
+} from '../../helpers/test-app.js';
 import { deployEvent } from '../../scale/cluster.js';
 import { hookIdOf, runCommand } from '../../slack/slack-test-kit.js';
 import { type Audit, auditDeliveries, type SentDeployment } from './delivery-audit.js';
 import { percentile } from './figures.js';
+import { secretsIn } from './leak-checks.js';
 import { type Delivery, type SenderStats, sendUntilAcked } from './webhook-sender.js';
 
 export interface OutageOptions {
@@ -35,6 +43,8 @@ export interface OutageResult {
   otherChannelsP99Ms: number | undefined;
   /** Messages of working channels acknowledged ≥ 5 s before the outage ended but posted after it. */
   otherChannelsHeldUp: number;
+  /** Secrets and tokens found in the app's log lines. */
+  logSecretsFound: number;
 }
 
 interface Target {
@@ -142,6 +152,12 @@ export async function runOutage(o: OutageOptions): Promise<OutageResult> {
       recoveryMs,
       otherChannelsP99Ms: others?.p99,
       otherChannelsHeldUp: others?.heldUp ?? 0,
+      logSecretsFound: secretsIn(t.logs.join('\n'), [
+        TEST_BOT_TOKEN,
+        TEST_SIGNING_SECRET,
+        TEST_SOTA_TOKEN,
+        ...targets.map((x) => x.secret),
+      ]).length,
     };
   } finally {
     await t.stop();

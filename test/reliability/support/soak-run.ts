@@ -6,7 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { startFakeSlack } from '../../fakes/fake-slack.js';
 import { startFakeSota } from '../../fakes/fake-sota.js';
-import { TEST_BOT_TOKEN, TEST_SOTA_TOKEN, TEST_TEAM, waitFor } from '../../helpers/test-app.js';
+import {
+  TEST_BOT_TOKEN,
+  TEST_SIGNING_SECRET,
+  TEST_SOTA_TOKEN,
+  TEST_TEAM,
+  waitFor,
+} from '../../helpers/test-app.js';
 import { deployEvent } from '../../scale/cluster.js';
 import { type AppChild, spawnAppChild } from './app-child.js';
 import { childEnvFor, subscribeAll } from './crash-run.js';
@@ -39,6 +45,8 @@ export interface SoakResult {
   slackCalls: number;
   drainMs: number;
   logLines: string[];
+  /** Every secret and token of the run, for log scans. */
+  secrets: string[];
 }
 
 function plan(projects: Awaited<ReturnType<typeof subscribeAll>>, webhooks: number) {
@@ -114,6 +122,12 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       slackCalls: fakeSlack.calls.filter(chat).length,
       drainMs,
       logLines,
+      secrets: [
+        TEST_BOT_TOKEN,
+        TEST_SIGNING_SECRET,
+        TEST_SOTA_TOKEN,
+        ...fakeSota.webhooks.map((w) => w.secret),
+      ],
     };
   } finally {
     await child?.kill();

@@ -5,11 +5,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FakeSlackCall } from '../../fakes/fake-slack.js';
-import { waitFor } from '../../helpers/test-app.js';
+import { TEST_SIGNING_SECRET, waitFor } from '../../helpers/test-app.js';
 import { deployEvent } from '../../scale/cluster.js';
 import { type Audit, auditDeliveries, type SentDeployment } from './delivery-audit.js';
 import { percentile } from './figures.js';
-import { startTenants, type Tenants, WORKSPACE_A, WORKSPACE_B, type Workspace } from './two-workspaces.js';
+import { secretsIn } from './leak-checks.js';
+import {
+  CLIENT_SECRET,
+  STATE_SECRET,
+  startTenants,
+  type Tenants,
+  WORKSPACE_A,
+  WORKSPACE_B,
+  type Workspace,
+} from './two-workspaces.js';
 import { type Delivery, type SenderStats, sendUntilAcked } from './webhook-sender.js';
 
 export interface StormOptions {
@@ -32,6 +41,8 @@ export interface StormResult {
   bStormP99Ms: number;
   bRateLimited: number;
   drainMs: number;
+  /** Secrets and tokens found in the app's log lines. */
+  logSecretsFound: number;
 }
 
 interface Sent {
@@ -153,8 +164,20 @@ export async function runStorm(o: StormOptions): Promise<StormResult> {
       bStormP99Ms: percentile(bLatencies(x, items, sender, stormFrom, stormTo), 99),
       bRateLimited: limited.filter((c) => c.teamId === WORKSPACE_B.teamId).length,
       drainMs,
+      logSecretsFound: secretsIn(x.t.logs.join('\n'), tenantSecrets(hooks)).length,
     };
   } finally {
     await x.stop();
   }
+}
+
+function tenantSecrets(hooks: Map<Workspace, { secret: string }>): string[] {
+  const workspaces = [WORKSPACE_A, WORKSPACE_B].flatMap((ws) => [ws.botToken, ws.apiKey]);
+  return [
+    ...workspaces,
+    ...[...hooks.values()].map((h) => h.secret),
+    CLIENT_SECRET,
+    STATE_SECRET,
+    TEST_SIGNING_SECRET,
+  ];
 }
