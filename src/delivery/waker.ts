@@ -30,8 +30,3 @@ export function createWaker(): Waker {
     },
   };
 }
-
-/** A plain timer sleep. */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-}
