@@ -22,23 +22,34 @@ export interface ReportMeta {
 
 const cell = (v: FigureValue | undefined) => (v === undefined ? '' : String(v).replace(/\|/g, '\\|'));
 
-/** One table when every row has the same columns; otherwise one line of figures per case. */
-function table(rows: FigureRow[]): string {
-  const shape = (r: FigureRow) => Object.keys(r.values).join('\u0000');
-  if (new Set(rows.map(shape)).size > 1) {
-    const lines = rows.map(
-      (r) =>
-        `| ${cell(r.name)} | ${Object.entries(r.values)
-          .map(([k, v]) => `${cell(k)}: **${cell(v)}**`)
-          .join(' · ')} |`,
-    );
-    return ['| case | figures |', '|---|---|', ...lines].join('\n');
-  }
+/** Rows with the same columns as one table. */
+function grid(rows: FigureRow[]): string {
   const columns = Object.keys(rows[0]?.values ?? {});
   const head = `| case | ${columns.join(' | ')} |`;
   const rule = `|---|${columns.map(() => '---:').join('|')}|`;
   const body = rows.map((r) => `| ${cell(r.name)} | ${columns.map((c) => cell(r.values[c])).join(' | ')} |`);
   return [head, rule, ...body].join('\n');
+}
+
+/** Rows of their own shape, one line of figures each. */
+function figureList(rows: FigureRow[]): string {
+  const line = (r: FigureRow) =>
+    `| ${cell(r.name)} | ${Object.entries(r.values)
+      .map(([k, v]) => `${cell(k)}: **${cell(v)}**`)
+      .join(' · ')} |`;
+  return ['| case | figures |', '|---|---|', ...rows.map(line)].join('\n');
+}
+
+/** A table for each group of rows sharing their columns; the rows that share them with none, as a list. */
+function tables(rows: FigureRow[]): string {
+  const groups = new Map<string, FigureRow[]>();
+  for (const r of rows) {
+    const shape = Object.keys(r.values).join('\u0000');
+    groups.set(shape, [...(groups.get(shape) ?? []), r]);
+  }
+  const shared = [...groups.values()].filter((g) => g.length > 1).map(grid);
+  const single = [...groups.values()].filter((g) => g.length === 1).flat();
+  return [...shared, ...(single.length > 0 ? [figureList(single)] : [])].join('\n\n');
 }
 
 function sum(rows: FigureRow[], column: string): number {
@@ -106,7 +117,7 @@ export function renderReport(recorded: FigureRow[], modules: ModuleResult[], met
     .filter((s) => rows.some((r) => r.section === s))
     .map(
       (s) =>
-        `## ${SECTION_NOTES[s].title}\n\n${SECTION_NOTES[s].text}\n\n${table(rows.filter((r) => r.section === s))}`,
+        `## ${SECTION_NOTES[s].title}\n\n${SECTION_NOTES[s].text}\n\n${tables(rows.filter((r) => r.section === s))}`,
     );
   const pg = meta.postgres
     ? 'SQLite and PostgreSQL'

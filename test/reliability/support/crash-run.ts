@@ -8,18 +8,16 @@ import { loadConfig } from '../../../src/config/load-config.js';
 import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack.js';
 import { type FakeSota, startFakeSota } from '../../fakes/fake-sota.js';
 import {
-  startTestApp,
   TEST_BOT_TOKEN,
-  TEST_PUBLIC_URL,
   TEST_SIGNING_SECRET,
   TEST_SOTA_TOKEN,
   TEST_TEAM,
   waitFor,
 } from '../../helpers/test-app.js';
 import { deployEvent } from '../../scale/cluster.js';
-import { hookIdOf, runCommand } from '../../slack/slack-test-kit.js';
 import { type AppChild, spawnAppChild } from './app-child.js';
 import { type Audit, auditDeliveries, type SentDeployment } from './delivery-audit.js';
+import { childEnvFor, subscribeAll } from './drill-setup.js';
 import { createTestStorage, type StoreKind, type TestStorage } from './test-stores.js';
 import { type Delivery, type SenderStats, sendUntilAcked } from './webhook-sender.js';
 
@@ -74,26 +72,6 @@ function shuffle<T>(items: T[]): T[] {
   return items;
 }
 
-/** Subscribes `channelsPerProject` channels to each of `projects` new projects through the real app. */
-export async function subscribeAll(
-  o: Pick<CrashOptions, 'projects' | 'channelsPerProject'>,
-  fakeSlack: FakeSlack,
-  fakeSota: FakeSota,
-  storage: TestStorage,
-) {
-  const setup = await startTestApp({ env: storage.env, fakeSlack, fakeSota, start: { startWorker: false } });
-  const projects = [];
-  for (let p = 0; p < o.projects; p++) {
-    const project = fakeSota.addProject({ name: `service-${p}` });
-    const channels = Array.from({ length: o.channelsPerProject }, (_, c) => `C0P${p}N${c}`);
-    for (const channelId of channels) await runCommand(setup, `subscribe ${project.slug}`, { channelId });
-    const webhook = fakeSota.webhooks.find((w) => w.projectId === project.id)!;
-    projects.push({ project, channels, hookId: hookIdOf(webhook.url), secret: webhook.secret });
-  }
-  await setup.stop();
-  return projects;
-}
-
 async function prepare(o: CrashOptions): Promise<Fixture> {
   const fakeSlack = await startFakeSlack({
     tokens: { [TEST_BOT_TOKEN]: { teamId: TEST_TEAM, userId: 'UBOT', botId: 'BBOT' } },
@@ -118,26 +96,6 @@ async function prepare(o: CrashOptions): Promise<Fixture> {
   const worker = { leaseMs: 3000, pollIntervalMs: 50, concurrency: 8, channelPaceMs: 0 };
   const childEnv = childEnvFor(storage, fakeSlack, fakeSota, worker);
   return { fakeSlack, fakeSota, storage, sent, deliveries: shuffle(deliveries), childEnv };
-}
-
-/** The environment of an instance run as its own process on `storage`, wired to the fakes. */
-export function childEnvFor(
-  storage: TestStorage,
-  fakeSlack: FakeSlack,
-  fakeSota: FakeSota,
-  worker: Record<string, number>,
-): Record<string, string> {
-  return {
-    ...storage.env,
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-    SLACK_API_URL: fakeSlack.apiUrl,
-    SOTA_API_URL: fakeSota.url,
-    SOTA_API_TOKEN: TEST_SOTA_TOKEN,
-    PUBLIC_URL: TEST_PUBLIC_URL,
-    LOG_LEVEL: 'info',
-    RELIABILITY_WORKER: JSON.stringify(worker),
-  };
 }
 
 /** Kills and restarts the instance `kills` times; `current` is undefined while none is up. */

@@ -15,8 +15,8 @@ import {
 } from '../../helpers/test-app.js';
 import { deployEvent } from '../../scale/cluster.js';
 import { type AppChild, spawnAppChild } from './app-child.js';
-import { childEnvFor, subscribeAll } from './crash-run.js';
 import { type Audit, auditDeliveries, type SentDeployment } from './delivery-audit.js';
+import { childEnvFor, subscribeAll } from './drill-setup.js';
 import { createTestStorage } from './test-stores.js';
 import { type Delivery, type SenderStats, sendUntilAcked } from './webhook-sender.js';
 
