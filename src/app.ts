@@ -23,7 +23,13 @@ export interface StartOptions {
   port?: number;
   workerId?: string;
   /** Delivery worker tuning (tests use small values). */
-  worker?: { pollIntervalMs?: number; leaseMs?: number; concurrency?: number; channelPaceMs?: number };
+  worker?: {
+    pollIntervalMs?: number;
+    leaseMs?: number;
+    concurrency?: number;
+    channelPaceMs?: number;
+    channelBurst?: number;
+  };
   hookCacheTtlMs?: number;
   /** Start the delivery worker (default true). */
   startWorker?: boolean;
