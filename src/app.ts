@@ -55,7 +55,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const logger = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
   const store = await openStore(config, resolveSecretBox(config, logger), logger);
-  await store.verifySecrets();
+  try {
+    await store.verifySecrets();
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    throw err;
+  }
   const metrics = createMetrics();
   const slack = createSlackApp({
     config,

@@ -5,6 +5,7 @@ import type { SotaClient } from '../sota/client.js';
 import type { Store } from '../store/types.js';
 import { answerUnknownRoutes } from './answer-unknown-routes.js';
 import { createBoltLogger } from './bolt-logger.js';
+import { createLostRegistrations } from './hooks/lost-registrations.js';
 import { createInstallationStore } from './installation-store.js';
 import { createKeyedLock } from './keyed-lock.js';
 import { createOAuthStateStore } from './oauth-state-store.js';
@@ -89,7 +90,8 @@ export function createSlackApp(deps: SlackDeps): {
     clientOptions: clientOptions(config),
     logger,
   });
-  registerListeners(app, { ...deps, lock: createKeyedLock() });
+  const lostRegistrations = createLostRegistrations({ store: deps.store, logger: deps.logger });
+  registerListeners(app, { ...deps, lock: createKeyedLock(), lostRegistrations });
   receiver.requestListener = answerUnknownRoutes(rejectFutureRequests(receiver.requestListener, deps.now));
   const { slack } = config;
   const tokenFor = async (teamId: string) =>

@@ -52,6 +52,11 @@ export const createdWebhookSchema = z.object({
   }),
 });
 
+/** `GET /v1/projects/:id/webhooks`: the project's webhooks, without secrets (the item shape is not documented). */
+export const webhookListSchema = z.object({
+  data: z.array(z.object({ id: z.string().min(1), url: z.string() })),
+});
+
 const optionalText = z.string().nullable().optional();
 
 const deploymentSchema = z.object({

@@ -9,6 +9,7 @@ import {
   toSotaDeployment,
   toSotaProject,
   toSotaWebhook,
+  webhookListSchema,
 } from './api-schemas.js';
 import { createSotaTransport, type SotaTransport } from './sota-transport.js';
 
@@ -37,6 +38,8 @@ export interface SotaClient {
   createWebhook(projectId: string, url: string, events: readonly string[]): Promise<SotaWebhook>;
   /** Undocumented DELETE: 2xx → 'deleted', 404 → 'gone', 405 or 501 → 'unsupported'. */
   deleteWebhook(projectId: string, webhookId: string): Promise<'deleted' | 'gone' | 'unsupported'>;
+  /** `GET /v1/projects/:id/webhooks`: id and url of each of the project's webhooks (sota.io leaves secrets out). */
+  listWebhooks(projectId: string): Promise<Array<{ id: string; url: string }>>;
   /** One page of deployments, as sota.io orders them (the official clients read item 0 as newest). */
   listDeployments(projectId: string, limit?: number): Promise<SotaDeployment[]>;
 }
@@ -118,6 +121,13 @@ export function createSotaClient(options: SotaClientOptions): SotaClient {
       const status = await transport.status({ method: 'DELETE', path }, [404, 405, 501]);
       if (status === 404) return 'gone';
       return status === 405 || status === 501 ? 'unsupported' : 'deleted';
+    },
+    async listWebhooks(projectId) {
+      const body = await transport.json(
+        { method: 'GET', path: projectPath(projectId, '/webhooks') },
+        webhookListSchema,
+      );
+      return body.data.map((w) => ({ id: w.id, url: w.url }));
     },
     async listDeployments(projectId, limit) {
       const request = {

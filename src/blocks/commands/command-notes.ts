@@ -16,6 +16,9 @@ export const COMMAND_NOTES = {
   projectNotFound: (asked: string): string =>
     `I could not find a sota.io project \`${fitMrkdwn(asked, 100)}\` with this workspace’s API key. Check the project id or slug, or that the key belongs to the account that owns the project (\`/sota connect\` replaces the key).`,
   sotaFailed: (sentence: string): string => `${fitMrkdwn(sentence, 400)}. Nothing was changed.`,
+  /** sota.io may have acted without our hearing the answer (timeout, reset, unreadable answer). */
+  sotaUncertain: (sentence: string): string =>
+    `${fitMrkdwn(sentence, 400)}. Nothing was subscribed; if sota.io registered a webhook anyway, I will remove it again.`,
   internalError: (): string =>
     'Something went wrong on my side and nothing was changed — try again in a minute. If it keeps happening, ask the app operator to check the logs.',
   disconnected: (fallback: boolean): string =>

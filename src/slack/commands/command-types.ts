@@ -4,6 +4,7 @@ import type { Config } from '../../config/load-config.js';
 import type { Logger } from '../../log/logger.js';
 import type { SotaClient } from '../../sota/client.js';
 import type { Store } from '../../store/types.js';
+import type { LostRegistrations } from '../hooks/lost-registrations.js';
 import type { KeyedLock } from '../keyed-lock.js';
 
 /** Who typed `/sota` where, and the Slack client authorised for that workspace. */
@@ -30,6 +31,8 @@ export interface CommandDeps {
   now: () => number;
   /** Serialises changes to one (team, project) within this process. */
   lock: KeyedLock;
+  /** Webhook registrations whose answer was lost, looked for and deleted again. */
+  lostRegistrations: LostRegistrations;
 }
 
 export function note(text: string): CommandResult {

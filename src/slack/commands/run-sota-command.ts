@@ -63,7 +63,9 @@ function failure(deps: CommandDeps, kind: string, ctx: CommandContext, err: unkn
       { ...where, code: err.code, status: err.status, apiCode: err.apiCode },
       'sota.io call failed',
     );
-    return note(COMMAND_NOTES.sotaFailed(describeSotaError(err)));
+    const uncertain = err.code === 'timeout' || err.code === 'network' || err.code === 'malformed_response';
+    const sentence = describeSotaError(err);
+    return note(uncertain ? COMMAND_NOTES.sotaUncertain(sentence) : COMMAND_NOTES.sotaFailed(sentence));
   }
   const code = err instanceof Error && 'code' in err ? String((err as { code: unknown }).code) : 'internal';
   const detail = err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 300) : typeof err;

@@ -3,6 +3,7 @@ import { isSotaApiError, SotaErrorCode } from '../../sota/api-error.js';
 import type { SotaClient, SotaProject } from '../../sota/client.js';
 import { KNOWN_EVENTS } from '../../sota/event.js';
 import type { Hook, Store } from '../../store/types.js';
+import type { LostRegistrations } from './lost-registrations.js';
 
 /** Failures after which sota.io may have registered the webhook without us learning its id. */
 const UNKNOWN_OUTCOME = new Set<string>([
@@ -17,6 +18,7 @@ export interface EnsureHookDeps {
   newHookId: () => string;
   /** `PUBLIC_URL` without a trailing slash. */
   publicUrl: string;
+  lostRegistrations?: LostRegistrations;
 }
 
 /**
@@ -51,14 +53,16 @@ async function reactivate(deps: EnsureHookDeps, hook: Hook, teamId: string, proj
 }
 
 async function registerHook(deps: EnsureHookDeps, teamId: string, project: SotaProject, sota: SotaClient) {
+  await deps.lostRegistrations?.sweep(project.id);
   const id = deps.newHookId();
   const url = `${deps.publicUrl}/webhooks/sota/${id}`;
   const webhook = await sota.createWebhook(project.id, url, KNOWN_EVENTS).catch((err: unknown) => {
     if (isSotaApiError(err) && UNKNOWN_OUTCOME.has(err.code)) {
-      deps.logger.error(
+      deps.logger.warn(
         { projectId: project.id, hookId: id, code: err.code },
-        'webhook registration answer lost: sota.io may hold a webhook for this hook id; delete it there if so',
+        'webhook registration answer lost: looking for a webhook with this hook id to delete it',
       );
+      deps.lostRegistrations?.add(project.id, id, sota);
     }
     throw err;
   });

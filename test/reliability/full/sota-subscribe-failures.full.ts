@@ -85,6 +85,10 @@ describe('sota.io failing during /sota subscribe', () => {
     t.fakeSota.failNext(STEPS.register, { kind: 'delay', ms: 11_000 });
     const first = await subscribeOnce();
     await t.waitFor(() => t.fakeSota.webhooks.length === 1, 15_000);
+    const registeredAt = Date.now();
+    // The app looks for the webhook of the lost registration (by its hook id) and deletes it again.
+    await t.waitFor(() => t.fakeSota.webhooks.length === 0, 30_000);
+    const cleanedAfterMs = Date.now() - registeredAt;
     const orphans = await countOrphans(t.store, t.fakeSota, [TEST_TEAM]);
     const retry = await subscribeOnce();
     const after = await countOrphans(t.store, t.fakeSota, [TEST_TEAM]);
@@ -94,11 +98,11 @@ describe('sota.io failing during /sota subscribe', () => {
       'answer sent before the ack': first.answeredBeforeAck ? 'yes' : 'no',
       answer: first.text.slice(0, 90),
       'orphans after failure': totalOrphans(orphans),
+      'lost webhook deleted after ms': cleanedAfterMs,
       'retry subscribed': retry.text.match(/subscribed/i) ? 'yes' : 'no',
       'orphans after retry': totalOrphans(after),
     });
     expect(first.ackStatus).toBe(200);
-    // sota.io holds a webhook for a hook id the app never stored; the retry registers another.
     expect(orphans, 'after the lost answer').toEqual({ remote: 0, local: 0, subscriptions: 0 });
     expect(after, 'after a successful retry').toEqual({ remote: 0, local: 0, subscriptions: 0 });
   }, 60_000);
