@@ -41,16 +41,7 @@ import {
 } from './fake-slack-failures.js';
 import { decodeBody, readAll, send, tokenOf } from './fake-slack-http.js';
 import { type FakeSlackState, routeFakeSlack } from './fake-slack-methods.js';
-import type {
-  FakeSlack,
-  FakeSlackCall,
-  FakeSlackFailure,
-  FakeSlackIdentity,
-  FakeSlackMatcher,
-  FakeSlackMessage,
-  FakeSlackOptions,
-  FakeSlackView,
-} from './fake-slack-types.js';
+import type { FakeSlack, FakeSlackCall, FakeSlackOptions } from './fake-slack-types.js';
 
 export type {
   FakeSlack,
