@@ -2,25 +2,30 @@
  * `npm run bench`: ingest (with both baselines), delivery, memory and start of the built app, all on
  * this machine over 127.0.0.1. Prints the report and writes it to BENCHMARKS.md.
  *   --quick        a short run with small numbers (checks the harness; not for publishing)
- *   --profile      always take the --cpu-prof profile of the app (default: only when an ingest target is missed)
+ *   --before <rev> the code to profile as "before" beside the code measured (default BEFORE_COMMIT)
  *   --out <file>   where to write the report (default BENCHMARKS.md; --quick writes bench/.out/BENCHMARKS.quick.md)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release } from 'node:os';
 import { join } from 'node:path';
-import { buildApp, REPO_ROOT } from './app/app-process.js';
+import { type AppBuild, buildAtCommit, buildCurrent, REPO_ROOT } from './app/app-build.js';
 import { benchDelivery, type DeliverySettings } from './phases/delivery.js';
 import { type IngestSettings, ingestApp } from './phases/ingest.js';
 import { ingestRounds } from './phases/ingest-rounds.js';
 import { benchStart } from './phases/start.js';
-import type { BenchResults, Machine } from './report/bench-results.js';
+import type { BenchResults, Machine, ProfiledRun } from './report/bench-results.js';
 import { renderReport } from './report/render-report.js';
-import { newestProfile, type ProfileSummary, summarizeProfile } from './report/summarize-profile.js';
+import { newestProfile, summarizeProfile } from './report/summarize-profile.js';
+import { currentCommit } from './support/git-commit.js';
 import { waitForQuiet } from './support/process-stats.js';
+
+/** The code before the ingest work: profiled in every run beside the code measured. */
+const BEFORE_COMMIT = '446f45472cc508fec3fe43554eb7844650c04047';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const forceProfile = args.includes('--profile');
+const beforeArg = args.indexOf('--before');
+const beforeRev = beforeArg >= 0 ? args[beforeArg + 1]! : BEFORE_COMMIT;
 const outArg = args.indexOf('--out');
 const outFile =
   outArg >= 0
@@ -52,45 +57,56 @@ function machine(busyBefore: number): Machine {
     date: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
     loadBefore: loadavg(),
     busyBefore,
+    commit: currentCommit(REPO_ROOT),
   };
 }
 
-async function profileIngest(expectedRps: number): Promise<ProfileSummary> {
-  const dir = join(REPO_ROOT, 'bench', '.out', 'profiles', String(Date.now()));
+async function profileIngest(build: AppBuild, expectedRps: number): Promise<ProfiledRun> {
+  const dir = join(REPO_ROOT, 'bench', '.out', 'profiles', `${Date.now()}-${build.label.replace(/\W/g, '')}`);
   mkdirSync(dir, { recursive: true });
-  await ingestApp(
+  const run = await ingestApp(
+    build,
     { ...INGEST, warmupMs: 1000, durationMs: quick ? 1500 : 5000, cpuProfDir: dir },
     expectedRps,
   );
   const file = newestProfile(dir);
   if (!file) throw new Error('the app wrote no CPU profile');
-  log(`  profile: ${file}`);
-  return summarizeProfile(file, 15);
+  log(`  profile of ${build.label}: ${file} (${Math.round(run.load.rps)} req/s)`);
+  return {
+    label: build.label,
+    summary: summarizeProfile(file, 15),
+    rps: run.load.rps,
+    accepted: run.accepted,
+  };
 }
-
-const ingestMissed = (i: BenchResults['ingest']) =>
-  i.app.rps < 0.5 * i.bare.rps || i.app.rps < 2 * i.express.rps || i.app.p99 > 25 || i.app.non2xx > 0;
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
   log(`sota-slack benchmarks: ${cpus().length} CPUs, Node ${process.version}${quick ? ' (quick run)' : ''}`);
   log('building (npm run build)…');
-  buildApp();
+  const commit = currentCommit(REPO_ROOT);
+  const build = buildCurrent(commit.sha.slice(0, 7) + (commit.dirty ? '+changes' : ''));
+  log(`building ${beforeRev} for the "before" profile…`);
+  const before = buildAtCommit(beforeRev);
   log('waiting for the machine to be quiet (up to 30 s)…');
   const info = machine(await waitForQuiet(cpus().length, quick ? 3000 : 30_000));
   log('1. ingest');
-  const ingest = await ingestRounds(INGEST, ROUNDS, log);
-  const profile = forceProfile || ingestMissed(ingest) ? await profileIngest(ingest.bare.rps) : undefined;
+  const ingest = await ingestRounds(build, INGEST, ROUNDS, log);
+  log('   profiles');
+  const profiles = {
+    before: await profileIngest(before, ingest.durable.rps),
+    after: await profileIngest(build, ingest.durable.rps),
+  };
   log('2. delivery');
-  const delivery = await benchDelivery(DELIVERY);
+  const delivery = await benchDelivery(build, DELIVERY);
   log(`  ${delivery.bulk.totalSeconds.toFixed(2)} s for ${delivery.bulk.events} webhooks`);
   log('3. start');
-  const start = await benchStart(quick ? 1 : 4);
+  const start = await benchStart(build, quick ? 1 : 4);
   const results: BenchResults = {
     machine: info,
     settings: { ...INGEST, rounds: ROUNDS },
     ingest,
-    ...(profile ? { profile } : {}),
+    profiles,
     delivery,
     start,
     seconds: (performance.now() - startedAt) / 1000,

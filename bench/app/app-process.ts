@@ -1,13 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
+import { type AppBuild, REPO_ROOT } from './app-build.js';
 import { childEnv } from './bench-app-env.js';
 
-export const REPO_ROOT = join(import.meta.dirname, '..', '..');
-export const MAIN_JS = join(REPO_ROOT, 'dist', 'main.js');
 const OUT_DIR = join(REPO_ROOT, 'bench', '.out');
 
 /**
@@ -25,17 +22,8 @@ export function loopbackFlags(): string[] {
   return ['--import', file];
 }
 
-/** `npm run build`: compiles src/ to dist/ with the project's own TypeScript. */
-export function buildApp(): void {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', join(REPO_ROOT, 'tsconfig.build.json')], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) throw new Error('the build failed; see the output above');
-}
-
 export interface AppProcessOptions {
+  build: AppBuild;
   env: Record<string, string>;
   /** Working directory (no `.env` there, so only `env` configures the app). */
   cwd: string;
@@ -43,10 +31,10 @@ export interface AppProcessOptions {
   nodeFlags?: string[];
 }
 
-/** Runs the built app exactly as `npm start` does (`node dist/main.js`) and waits until it listens. */
+/** Runs a build of the app exactly as `npm start` does (`node dist/main.js`) and waits until it listens. */
 export function startAppProcess(options: AppProcessOptions): Promise<ServerProcess> {
   return startServerProcess({
-    args: [...loopbackFlags(), ...(options.nodeFlags ?? []), MAIN_JS],
+    args: [...loopbackFlags(), ...(options.nodeFlags ?? []), options.build.mainJs],
     env: childEnv(options.env),
     cwd: options.cwd,
   });

@@ -1,12 +1,11 @@
-import { loadConfig } from '../../src/config/load-config.js';
-import { createLogger } from '../../src/log/logger.js';
-import { openStore, resolveSecretBox } from '../../src/store/open-store.js';
+import { type AppBuild, buildModules } from './app-build.js';
 
-/** How many events the app's store holds (opened after the app stopped). */
-export async function countStoredEvents(env: Record<string, string>): Promise<number> {
-  const config = loadConfig(env);
-  const logger = createLogger('warn');
-  const store = await openStore(config, resolveSecretBox(config, logger), logger);
+/** How many events the app's store holds (opened with the build's own store code after the app stopped). */
+export async function countStoredEvents(build: AppBuild, env: Record<string, string>): Promise<number> {
+  const m = await buildModules(build);
+  const config = m.loadConfig(env);
+  const logger = m.createLogger('warn');
+  const store = await m.openStore(config, m.resolveSecretBox(config, logger), logger);
   try {
     return await store.countEvents();
   } finally {

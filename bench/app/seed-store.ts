@@ -1,10 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { loadConfig } from '../../src/config/load-config.js';
-import { createLogger } from '../../src/log/logger.js';
-import { KNOWN_EVENTS } from '../../src/sota/event.js';
-import { openStore, resolveSecretBox } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/types.js';
 import type { HookTarget } from '../load/webhook-requests.js';
+import { type AppBuild, buildModules } from './app-build.js';
 
 /** One channel subscribed to one project through one hook. */
 export interface SeededChannel extends HookTarget {
@@ -25,7 +22,7 @@ async function seedChannel(
   store: Store,
   teamId: string,
   channelId: string,
-  subscribe: boolean,
+  events: readonly string[] | undefined,
 ): Promise<SeededChannel> {
   const hook = await store.insertHook({
     id: randomBytes(16).toString('base64url'),
@@ -36,13 +33,13 @@ async function seedChannel(
     sotaWebhookId: randomUUID(),
     secret: `whsec_${randomBytes(24).toString('base64url')}`,
   });
-  if (subscribe)
+  if (events)
     await store.upsertSubscription({
       teamId,
       channelId,
       projectId: hook.projectId,
       hookId: hook.id,
-      events: [...KNOWN_EVENTS],
+      events: [...events] as never,
       createdBy: 'UBENCH',
     });
   return { hookId: hook.id, secret: hook.secret, projectId: hook.projectId, teamId, channelId };
@@ -61,22 +58,26 @@ async function saveInstall(store: Store, teamId: string, botToken: string): Prom
 }
 
 /**
- * Writes workspaces, hooks and subscriptions straight into the app's store (the same file and key the
- * app will open), one project and hook per channel. Returns each channel's hook.
+ * Writes workspaces, hooks and subscriptions straight into the app's store (the same database and key
+ * the app will open, with the build's own store code), one project and hook per channel. Returns each channel's hook.
  */
 export async function seedStore(
+  build: AppBuild,
   env: Record<string, string>,
   workspaces: SeedWorkspace[],
 ): Promise<SeededChannel[]> {
-  const config = loadConfig(env);
-  const logger = createLogger('warn');
-  const store = await openStore(config, resolveSecretBox(config, logger), logger);
+  const m = await buildModules(build);
+  const config = m.loadConfig(env);
+  const logger = m.createLogger('warn');
+  const store = await m.openStore(config, m.resolveSecretBox(config, logger), logger);
   try {
     const channels: SeededChannel[] = [];
     for (const ws of workspaces) {
       if (ws.botToken) await saveInstall(store, ws.teamId, ws.botToken);
       for (const channelId of ws.channelIds)
-        channels.push(await seedChannel(store, ws.teamId, channelId, ws.subscribe ?? true));
+        channels.push(
+          await seedChannel(store, ws.teamId, channelId, (ws.subscribe ?? true) ? m.knownEvents : undefined),
+        );
     }
     return channels;
   } finally {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FakeSlack } from '../../test/fakes/fake-slack.js';
+import type { AppBuild } from '../app/app-build.js';
 import { startAppProcess } from '../app/app-process.js';
 import { benchAppEnv } from '../app/bench-app-env.js';
 import { startBenchSlack } from '../app/bench-slack.js';
@@ -113,7 +114,7 @@ async function runBulk(app: ServerProcess, slack: FakeSlack, channels: SeededCha
  * and takes `slackLatencyMs` a call: first the end-to-end latency with nothing limited, then the bulk
  * run (every deployment started, then every one succeeded) timed against what the limits allow.
  */
-export async function benchDelivery(s: DeliverySettings): Promise<DeliveryResults> {
+export async function benchDelivery(build: AppBuild, s: DeliverySettings): Promise<DeliveryResults> {
   const workspaces = planWorkspaces(s);
   const slack = await startBenchSlack({
     tokens: slackIdentities(workspaces),
@@ -123,9 +124,9 @@ export async function benchDelivery(s: DeliverySettings): Promise<DeliveryResult
   const dataDir = mkdtempSync(join(tmpdir(), 'sota-slack-bench-'));
   try {
     const env = benchAppEnv({ dataDir, slackApiUrl: slack.apiUrl, multi: true });
-    const channels = await seedStore(env, workspaces);
+    const channels = await seedStore(build, env, workspaces);
     const nodeFlags = s.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${s.cpuProfDir}`] : [];
-    const app = await startAppProcess({ env, cwd: dataDir, nodeFlags });
+    const app = await startAppProcess({ build, env, cwd: dataDir, nodeFlags });
     try {
       await waitFor200(`http://127.0.0.1:${app.port}/readyz`);
       const latencyMs = await measureLatency(app, slack, channels);

@@ -1,3 +1,4 @@
+import type { AppBuild } from '../app/app-build.js';
 import type { LoadResult } from '../load/load-generator.js';
 import type { AppIngestFigures, IngestFigures } from '../report/bench-results.js';
 import {
@@ -6,6 +7,7 @@ import {
   type IngestSettings,
   ingestApp,
   ingestBare,
+  ingestDurable,
   ingestExpress,
 } from './ingest.js';
 
@@ -37,22 +39,35 @@ function appFigures(rounds: AppIngest[]): AppIngestFigures {
 }
 
 /**
- * `rounds` rounds of bare node:http, the Express sketch and the app, one after another with the same
+ * `rounds` rounds of bare node:http, the Express sketch, the durable peer and the app, one after another with the same
  * generator and settings; each server's figures are its median round by throughput (non-2xx, stored
  * and peak RSS over every round).
  */
-export async function ingestRounds(settings: IngestSettings, rounds: number, log: (line: string) => void) {
+export async function ingestRounds(
+  build: AppBuild,
+  settings: IngestSettings,
+  rounds: number,
+  log: (line: string) => void,
+) {
   const requests = baselineRequests();
   const bare: LoadResult[] = [];
   const express: LoadResult[] = [];
+  const durable: LoadResult[] = [];
   const app: AppIngest[] = [];
   for (let i = 1; i <= rounds; i += 1) {
     bare.push(await ingestBare(settings, requests));
     log(`  round ${i}: bare node:http ${Math.round(bare.at(-1)!.rps)} req/s`);
     express.push(await ingestExpress(settings, requests));
     log(`  round ${i}: Express sketch ${Math.round(express.at(-1)!.rps)} req/s`);
-    app.push(await ingestApp(settings, Math.max(...bare.map((b) => b.rps))));
+    durable.push(await ingestDurable(settings, requests));
+    log(`  round ${i}: durable node:http + SQLite ${Math.round(durable.at(-1)!.rps)} req/s`);
+    app.push(await ingestApp(build, settings, Math.max(...durable.map((b) => b.rps))));
     log(`  round ${i}: sota-slack ${Math.round(app.at(-1)!.load.rps)} req/s`);
   }
-  return { bare: figures(bare), express: figures(express), app: appFigures(app) };
+  return {
+    bare: figures(bare),
+    express: figures(express),
+    durable: figures(durable),
+    app: appFigures(app),
+  };
 }

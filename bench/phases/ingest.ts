@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AppBuild } from '../app/app-build.js';
 import { startAppProcess, startTsServer } from '../app/app-process.js';
 import { BENCH_BOT_TOKEN, BENCH_TEAM, benchAppEnv } from '../app/bench-app-env.js';
 import { startBenchSlack } from '../app/bench-slack.js';
@@ -45,7 +46,9 @@ export interface AppIngest {
 const BASELINE_SECRET = 'whsec_bench_baseline_0123456789abcdef';
 
 async function loadBaseline(file: string, settings: IngestSettings, requests: Buffer[]): Promise<LoadResult> {
-  const server = await startTsServer(file, { BENCH_SECRET: BASELINE_SECRET });
+  const dataDir = mkdtempSync(join(tmpdir(), 'sota-slack-bench-peer-'));
+  const env = { BENCH_SECRET: BASELINE_SECRET, BENCH_DB: join(dataDir, 'peer.db') };
+  const server = await startTsServer(file, env);
   try {
     const { connections, warmupMs, durationMs } = settings;
     return await runLoad({
@@ -58,6 +61,7 @@ async function loadBaseline(file: string, settings: IngestSettings, requests: Bu
     });
   } finally {
     await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -76,6 +80,13 @@ export const ingestBare = (settings: IngestSettings, requests: Buffer[]) =>
 /** Baseline (b): the webhook guide's Express sketch. */
 export const ingestExpress = (settings: IngestSettings, requests: Buffer[]) =>
   loadBaseline('baselines/express-server.ts', settings, requests);
+
+/**
+ * Baseline (c): the bare route plus better-sqlite3 (WAL, synchronous=FULL), one row per request, group
+ * commit per event-loop turn, answering after the commit: the durable limit of this machine.
+ */
+export const ingestDurable = (settings: IngestSettings, requests: Buffer[]) =>
+  loadBaseline('baselines/durable-server.ts', settings, requests);
 
 function accepted(load: LoadResult): number {
   return Object.entries(load.statuses).reduce((n, [s, c]) => (s.startsWith('2') ? n + c : n), 0);
@@ -115,27 +126,31 @@ async function measureApp(app: ServerProcess, settings: IngestSettings, requests
  * local fake Slack) under the same load; every request a new deployment. `expectedRps` sizes the pool
  * of pre-signed requests.
  */
-export async function ingestApp(settings: IngestSettings, expectedRps: number): Promise<AppIngest> {
+export async function ingestApp(
+  build: AppBuild,
+  settings: IngestSettings,
+  expectedRps: number,
+): Promise<AppIngest> {
   const slack = await startBenchSlack({
     tokens: { [BENCH_BOT_TOKEN]: { teamId: BENCH_TEAM, userId: 'UB', botId: 'BB' } },
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'sota-slack-bench-'));
   try {
     const env = benchAppEnv({ dataDir, slackApiUrl: slack.apiUrl });
-    const [channel] = await seedStore(env, [
+    const [channel] = await seedStore(build, env, [
       { teamId: BENCH_TEAM, channelIds: ['C0INGEST'], subscribe: settings.subscribe ?? true },
     ]);
     const seconds = (settings.warmupMs + settings.durationMs) / 1000;
-    const requests = uniqueStartedRequests(channel!, Math.ceil(expectedRps * seconds * 1.25) + 1000);
+    const requests = uniqueStartedRequests(channel!, Math.ceil(expectedRps * seconds * 1.5) + 1000);
     const nodeFlags = settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfDir}`] : [];
-    const app = await startAppProcess({ env, cwd: dataDir, nodeFlags });
+    const app = await startAppProcess({ build, env, cwd: dataDir, nodeFlags });
     let measured: Awaited<ReturnType<typeof measureApp>>;
     try {
       measured = await measureApp(app, settings, requests);
     } finally {
       await app.stop(20_000);
     }
-    const stored = await countStoredEvents(env);
+    const stored = await countStoredEvents(build, env);
     return { ...measured, accepted: accepted(measured.load), stored };
   } finally {
     await slack.close();

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loopbackFlags, MAIN_JS } from '../app/app-process.js';
+import type { AppBuild } from '../app/app-build.js';
+import { loopbackFlags } from '../app/app-process.js';
 import { benchAppEnv, childEnv } from '../app/bench-app-env.js';
 import { freePort } from '../support/free-port.js';
 import { waitFor200 } from '../support/http-get.js';
@@ -19,11 +20,11 @@ export interface StartResults {
 }
 
 /** Spawns `node dist/main.js` and times it until GET /readyz answers 200; then stops it. */
-async function timeOneStart(env: Record<string, string>, cwd: string): Promise<number> {
+async function timeOneStart(mainJs: string, env: Record<string, string>, cwd: string): Promise<number> {
   const port = await freePort();
   const flags = loopbackFlags();
   const started = performance.now();
-  const child = spawn(process.execPath, [...flags, MAIN_JS], {
+  const child = spawn(process.execPath, [...flags, mainJs], {
     cwd,
     env: childEnv({ ...env, PORT: String(port) }),
     stdio: 'ignore',
@@ -42,13 +43,13 @@ async function timeOneStart(env: Record<string, string>, cwd: string): Promise<n
  * Time from starting the built app (`node dist/main.js`, what `npm start` runs after its build) to
  * /readyz 200: once on an empty data directory, then `warmRuns` times on the database it created.
  */
-export async function benchStart(warmRuns: number): Promise<StartResults> {
+export async function benchStart(build: AppBuild, warmRuns: number): Promise<StartResults> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sota-slack-bench-'));
   try {
     const env = benchAppEnv({ dataDir, slackApiUrl: 'http://127.0.0.1:9/api/' });
-    const firstMs = await timeOneStart(env, dataDir);
+    const firstMs = await timeOneStart(build.mainJs, env, dataDir);
     const warmMs: number[] = [];
-    for (let i = 0; i < warmRuns; i += 1) warmMs.push(await timeOneStart(env, dataDir));
+    for (let i = 0; i < warmRuns; i += 1) warmMs.push(await timeOneStart(build.mainJs, env, dataDir));
     const all = [firstMs, ...warmMs];
     return { firstMs, warmMs, medianMs: median(all), maxMs: Math.max(...all) };
   } finally {

@@ -24,6 +24,16 @@ export interface AppIngestFigures extends IngestFigures {
   cpu: CpuUse[];
 }
 
+/** One `--cpu-prof` run of a build of the app under the ingest load. */
+export interface ProfiledRun {
+  /** Which code: the commit of the build. */
+  label: string;
+  summary: ProfileSummary;
+  /** Throughput under the profiler, and the 2xx answers over the whole profiled run (warm-up included). */
+  rps: number;
+  accepted: number;
+}
+
 export interface Machine {
   cpus: number;
   cpuModel: string;
@@ -33,13 +43,16 @@ export interface Machine {
   loadBefore: number[];
   /** Cores busy on the machine in the second before the run started (after waiting for quiet). */
   busyBefore: number;
+  /** The commit measured (`git rev-parse HEAD`), and whether the work tree differed from it. */
+  commit: { sha: string; dirty: boolean };
 }
 
 export interface BenchResults {
   machine: Machine;
   settings: { connections: number; warmupMs: number; durationMs: number; rounds: number };
-  ingest: { bare: IngestFigures; express: IngestFigures; app: AppIngestFigures };
-  profile?: ProfileSummary;
+  ingest: { bare: IngestFigures; express: IngestFigures; durable: IngestFigures; app: AppIngestFigures };
+  /** The same load on the code before the ingest work (`before`) and on the code measured (`after`). */
+  profiles: { before: ProfiledRun; after: ProfiledRun };
   delivery: DeliveryResults;
   start: StartResults;
   seconds: number;

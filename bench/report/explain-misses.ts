@@ -6,12 +6,11 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 function ingestNote(r: BenchResults): string {
   const app = r.ingest.app;
   const cores = app.cpu.map((c) => c.app.toFixed(2)).join(', ');
+  const machine = app.cpu.map((c) => c.machine.toFixed(2)).join(', ');
   const cpuLine =
-    `- Ingest: the app kept ${cores} cores busy in its rounds (at ${Math.round(app.rps)} req/s), so its one ` +
-    'JavaScript thread, which reads, verifies, parses and stores every request, is the limit; the other ' +
-    'core was mostly free.';
-  const p = r.profile;
-  if (!p) return `${cpuLine} No profile was taken in this run (run with \`--profile\`).`;
+    `- Ingest: the app kept ${cores} cores busy in its rounds (at ${Math.round(app.rps)} req/s; the whole ` +
+    `machine ${machine} of ${r.machine.cpus}). Its one JavaScript thread reads, verifies, parses and stores every request.`;
+  const p = r.profiles.after.summary;
   const kinds = p.categories
     .slice(0, 4)
     .map((c) => `${c.name} ${pct(c.self)}`)
@@ -23,24 +22,9 @@ function ingestNote(r: BenchResults): string {
   return (
     `${cpuLine} The profile splits that thread's busy time as: ${kinds}. Heaviest functions: ${top}. ` +
     'SQLite runs on the same thread: every statement, every commit and the wait for the disk (the ' +
-    'fsync of the WAL at each group commit, and the checkpoints) holds up the requests behind it.\n' +
-    WORKER_THREAD_FINDING
+    'fsync of the WAL at each group commit, and the checkpoints) holds up the requests behind it.'
   );
 }
-
-/**
- * A measured finding, not re-measured by each run: the SQLite store moved into a worker thread (an RPC proxy
- * with group commit inside the worker) was tried on 2026-11-27 in A/B runs that swapped only the store.
- */
-const WORKER_THREAD_FINDING =
-  '- Tried and not kept: running the SQLite store in a worker thread, so the HTTP thread only reads, verifies ' +
-  'and parses. A/B at 64 connections on this machine: in-thread 12,014 and 12,021 req/s, in a worker 11,345 ' +
-  'and 12,237 req/s; at 16 connections 8,717/8,201 vs 8,983/8,245/8,164. The app then used 1.13 cores instead ' +
-  'of 0.95 for the same throughput: the limit is how many durable commits SQLite completes per second (the ' +
-  'store alone, without HTTP, takes about 10,000 ingests/s from 16 concurrent callers and 12,000/s from 64), ' +
-  'not the main thread. What would move it: fewer fsyncs (the delivery path still commits its claim, message ' +
-  'and completion writes one by one, between the ingest group commits), or relaxing durability, which this ' +
-  'app does not do: a 2xx means the event is on disk.';
 
 function deliveryNote(r: BenchResults): string {
   const b = r.delivery.bulk;
@@ -76,6 +60,10 @@ export function explainMisses(r: BenchResults): string[] {
   }
   if (missed.has('Peak RSS during ingest'))
     notes.push('- Memory: see the peak RSS above; the profile run shows what allocates.');
+  if (missed.has('Idle RSS after start (1 s after /readyz 200)'))
+    notes.push(
+      '- Idle memory: most of it is the runtime and the modules loaded at start (Bolt, the Slack Web API client, pino, zod).',
+    );
   if (missed.has('Start to /readyz 200 (built app, median of the starts)')) {
     notes.push('- Start: most of the start is loading modules (Bolt, the Slack Web API client, pino, zod).');
   }

@@ -26,6 +26,8 @@ export interface ProfileSummary {
   totalMs: number;
   /** Share of sampled time not idle. */
   busy: number;
+  /** Sampled time not idle, in ms. */
+  busyMs: number;
   top: ProfileEntry[];
   /** Share of busy (non-idle) time per kind of work, the heaviest first. */
   categories: ProfileEntry[];
@@ -69,7 +71,14 @@ export function summarizeProfile(path: string, topN = 15): ProfileSummary {
     .filter(([name]) => name !== 'idle')
     .sort((a, b) => b[1] - a[1])
     .map(([name, us]) => ({ name, self: us / busyUs }));
-  return { file: path, totalMs: total / 1000, busy: 1 - idle / Math.max(1, total), top, categories };
+  return {
+    file: path,
+    totalMs: total / 1000,
+    busy: 1 - idle / Math.max(1, total),
+    busyMs: (total - idle) / 1000,
+    top,
+    categories,
+  };
 }
 
 /** The newest `.cpuprofile` in a directory. */

@@ -53,9 +53,14 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
   const ms = (x: number) => `${fixed(x, 1)} ms`;
   const s = (x: number) => `${fixed(x, 2)}×`;
   return [
-    atLeast('Ingest throughput vs bare node:http', app.rps / ingest.bare.rps, 0.5, s),
+    atLeast(
+      'Ingest throughput vs the durable peer (node:http + SQLite group commit)',
+      app.rps / ingest.durable.rps,
+      0.8,
+      s,
+    ),
     atLeast("Ingest throughput vs the guide's Express sketch", app.rps / ingest.express.rps, 2.0, s),
-    atMost(`Ingest p99 latency at ${r.settings.connections} connections`, app.p99, 25, ms),
+    atMost(`Ingest p99 latency at ${r.settings.connections} connections`, app.p99, 20, ms),
     zero('Ingest non-2xx answers', app.non2xx),
     zero('Ingest 2xx answers not in the store afterwards', Math.max(0, app.accepted - app.stored)),
     atMost(
@@ -69,6 +74,7 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
     zero('Messages duplicated', bulk.duplicated),
     atMost('End-to-end latency p50, Slack not limiting', delivery.latencyMs.p50, 50, ms),
     atMost('Peak RSS during ingest', app.peakRssBytes, 150 * 1048576, mb),
+    atMost('Idle RSS after start (1 s after /readyz 200)', app.idleRssBytes, 80 * 1048576, mb),
     atMost('Start to /readyz 200 (built app, median of the starts)', start.medianMs, 1000, ms),
   ];
 }
