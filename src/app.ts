@@ -9,6 +9,8 @@ import { createHttpServer } from './http/server.js';
 import { createWebhookHandler } from './http/webhook-route.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { createErrorPolicy } from './runtime/error-policy.js';
+import { guardStore } from './runtime/guard-store.js';
 import { createSlackApp } from './slack/create-slack-app.js';
 import { createSotaClient } from './sota/client.js';
 import { openStore, resolveSecretBox } from './store/open-store.js';
@@ -33,6 +35,13 @@ export interface StartOptions {
   hookCacheTtlMs?: number;
   /** Start the delivery worker (default true). */
   startWorker?: boolean;
+  /**
+   * Where unhandled rejections and uncaught exceptions are listened for (default `process`;
+   * tests pass their own emitter).
+   */
+  processEvents?: NodeJS.EventEmitter;
+  /** Ends the process after a fatal failure (default: the line on stderr, exit code 1). */
+  exit?: (line: string) => void;
 }
 
 export interface RunningApp {
@@ -54,14 +63,17 @@ export function newHookId(): string {
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
-  const store = await openStore(config, resolveSecretBox(config, logger), logger);
+  const opened = await openStore(config, resolveSecretBox(config, logger), logger);
   try {
-    await store.verifySecrets();
+    await opened.verifySecrets();
   } catch (err) {
-    await store.close().catch(() => undefined);
+    await opened.close().catch(() => undefined);
     throw err;
   }
   const metrics = createMetrics();
+  const policy = createErrorPolicy({ logger, metrics, ...(options.exit ? { exit: options.exit } : {}) });
+  const store = guardStore(opened, policy.check);
+  const uninstall = policy.install(options.processEvents);
   const slack = createSlackApp({
     config,
     store,
@@ -69,6 +81,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     sotaClientFor: (token) => createSotaClient({ baseUrl: config.sotaApiUrl, token, logger }),
     newHookId,
     now,
+    onRequestError: policy.requestFailed,
   });
   const worker = createDeliveryWorker({
     store,
@@ -102,13 +115,19 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     refreshGauges: createQueueGauges(store, metrics, now),
     fallback: slack.receiver.requestListener,
     logger,
+    onRequestError: policy.requestFailed,
   });
   await listen(server, options.port ?? config.port, options.host);
   if (options.startWorker ?? true) worker.start();
   const port = (server.address() as AddressInfo).port;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
   logger.info({ port, store: config.database.kind, mode: config.slack.kind }, 'sota-slack listening');
-  return { url, port, server, store, metrics, worker, logger, stop: () => stopApp(server, worker, store) };
+  const stop = async () => {
+    policy.stopping();
+    await stopApp(server, worker, store);
+    uninstall();
+  };
+  return { url, port, server, store, metrics, worker, logger, stop };
 }
 
 function listen(server: Server, port: number, host: string | undefined): Promise<void> {

@@ -5,6 +5,7 @@ import type { Store } from '../store/types.js';
 import { createHealthRoutes } from './health-routes.js';
 import { sendError } from './json-response.js';
 import { createMetricsRoute } from './metrics-route.js';
+import { assignRequestId } from './request-id.js';
 import type { WebhookHandler } from './webhook-route.js';
 
 export interface HttpServerDeps {
@@ -15,6 +16,8 @@ export interface HttpServerDeps {
   /** Serves every request that is not ours (Bolt's HTTPReceiver `requestListener`). */
   fallback: (req: IncomingMessage, res: ServerResponse) => void;
   logger: Logger;
+  /** A request whose route threw: logged with its request id and answered (the error policy). */
+  onRequestError?: (err: unknown, req: IncomingMessage, res: ServerResponse) => void;
   /** Overrides of SERVER_TIMEOUTS (tests shorten them). */
   timeouts?: Partial<Record<keyof typeof SERVER_TIMEOUTS, number>>;
 }
@@ -64,9 +67,11 @@ export function createHttpServer(deps: HttpServerDeps): Server {
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('x-request-id', assignRequestId(req));
     try {
       await route(req, res);
     } catch (err) {
+      if (deps.onRequestError) return deps.onRequestError(err, req, res);
       deps.logger.error({ err, method: req.method, path: pathOf(req) }, 'request handler failed');
       sendError(res, 500, 'internal_error', 'internal error');
     }

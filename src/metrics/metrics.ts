@@ -33,6 +33,8 @@ export interface Metrics {
   readonly queueDepth: Gauge<never>;
   readonly queueOldestAge: Gauge<never>;
   readonly slackCalls: Counter<'method' | 'result'>;
+  /** Errors that reached the process error policy: `request`, `unhandled_rejection`, `uncaught_exception`. */
+  readonly processErrors: Counter<'kind'>;
 }
 
 /** One registry per app instance (no global state, so tests can run several apps in one process). */
@@ -73,6 +75,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       name: 'slack_api_calls_total',
       help: 'Slack Web API calls by method and result',
       labelNames: ['method', 'result'],
+      registers: [registry],
+    }),
+    processErrors: new Counter({
+      name: 'sota_process_errors_total',
+      help: 'Errors caught by the process error policy, by kind (request, unhandled_rejection, uncaught_exception)',
+      labelNames: ['kind'],
       registers: [registry],
     }),
   };

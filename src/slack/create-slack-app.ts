@@ -1,16 +1,19 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, type HTTPReceiverOptions } from '@slack/bolt';
 import type { Config } from '../config/load-config.js';
 import type { Logger } from '../log/logger.js';
 import type { SotaClient } from '../sota/client.js';
 import type { Store } from '../store/types.js';
 import { answerUnknownRoutes } from './answer-unknown-routes.js';
+import { boltErrorHandlers } from './bolt-error-handlers.js';
 import { createBoltLogger } from './bolt-logger.js';
+import { guardSlackEvents } from './edge/slack-edge.js';
+import { HANDLED_PAYLOADS } from './handled-payloads.js';
 import { createLostRegistrations } from './hooks/lost-registrations.js';
 import { createInstallationStore } from './installation-store.js';
 import { createKeyedLock } from './keyed-lock.js';
 import { createOAuthStateStore } from './oauth-state-store.js';
 import { registerListeners } from './register-listeners.js';
-import { rejectFutureRequests } from './reject-future-requests.js';
 import { BOT_SCOPES } from './scopes.js';
 
 export interface SlackDeps {
@@ -21,6 +24,8 @@ export interface SlackDeps {
   /** A random url-safe id for a new hook. */
   newHookId: () => string;
   now: () => number;
+  /** A request that failed past the edge: logged with its id and answered (the error policy). */
+  onRequestError: (err: unknown, req: IncomingMessage, res: ServerResponse) => void;
 }
 
 /** Options for every Slack Web API client the app makes: our own local retries only, a timeout. */
@@ -37,9 +42,12 @@ function receiverOptions(deps: SlackDeps, logger: ReturnType<typeof createBoltLo
   const { config } = deps;
   const base: HTTPReceiverOptions = {
     signingSecret: config.slackSigningSecret,
+    // The edge (guardSlackEvents) has verified every request before Bolt sees it.
+    signatureVerification: false,
     endpoints: '/slack/events',
     processBeforeResponse: false,
     logger,
+    ...boltErrorHandlers(deps.logger, deps.onRequestError),
   };
   if (config.slack.kind !== 'multi') return base;
   return {
@@ -92,7 +100,14 @@ export function createSlackApp(deps: SlackDeps): {
   });
   const lostRegistrations = createLostRegistrations({ store: deps.store, logger: deps.logger });
   registerListeners(app, { ...deps, lock: createKeyedLock(), lostRegistrations });
-  receiver.requestListener = answerUnknownRoutes(rejectFutureRequests(receiver.requestListener, deps.now));
+  const edge = guardSlackEvents(receiver.requestListener, {
+    signingSecret: config.slackSigningSecret,
+    now: deps.now,
+    logger: deps.logger,
+    handled: HANDLED_PAYLOADS,
+    onError: deps.onRequestError,
+  });
+  receiver.requestListener = answerUnknownRoutes(edge);
   const { slack } = config;
   const tokenFor = async (teamId: string) =>
     slack.kind === 'single' ? slack.botToken : (await deps.store.getInstallation(teamId))?.botToken;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBoltLogger } from '../../src/slack/bolt-logger.js';
+import { isWithinSlackWindow, parseSlackTimestamp } from '../../src/slack/edge/slack-timestamp.js';
 import { createKeyedLock } from '../../src/slack/keyed-lock.js';
-import { isTimestampAhead } from '../../src/slack/reject-future-requests.js';
 import { describeProjects } from '../../src/slack/sota-key-check.js';
 import { createCapturedLogger } from '../helpers/capture-logs.js';
 
@@ -57,14 +57,26 @@ describe('createKeyedLock', () => {
   });
 });
 
-describe('isTimestampAhead', () => {
+describe('the Slack timestamp', () => {
   const now = 1_700_000_000_000;
-  it('is true only beyond five minutes ahead', () => {
-    expect(isTimestampAhead(String(now / 1000 + 301), now)).toBe(true);
-    expect(isTimestampAhead(String(now / 1000 + 300), now)).toBe(false);
-    expect(isTimestampAhead(String(now / 1000 - 3600), now)).toBe(false);
-    expect(isTimestampAhead(undefined, now)).toBe(false);
-    expect(isTimestampAhead('abc', now)).toBe(false);
+  it('is read as canonical integer seconds only', () => {
+    expect(parseSlackTimestamp('1700000000')).toBe(1_700_000_000);
+    expect(parseSlackTimestamp('0')).toBe(0);
+    for (const odd of ['+1700000000', '1700000000.0', '01700000000', '1.7e9', ' 1', '-1', '', 'abc']) {
+      expect(parseSlackTimestamp(odd), odd).toBeUndefined();
+    }
+    expect(parseSlackTimestamp(['1700000000', '1700000000'])).toBeUndefined();
+    expect(parseSlackTimestamp(undefined)).toBeUndefined();
+  });
+
+  it('holds the same five-minute window in the past and the future', () => {
+    const s = now / 1000;
+    expect([s - 300, s, s + 300].map((t) => isWithinSlackWindow(t, now))).toEqual([true, true, true]);
+    expect([s - 301, s + 301, 1_700_000_000_000].map((t) => isWithinSlackWindow(t, now))).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
