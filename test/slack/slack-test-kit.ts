@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { CommandOptions, TestApp } from '../helpers/test-app.js';
+import { type CommandOptions, TEST_TEAM, type TestApp } from '../helpers/test-app.js';
 
 export interface SlackAnswer {
   response_type?: string;
@@ -42,4 +42,17 @@ export function hookIdOf(url: string): string {
 export function expectNoSecretIn(lines: readonly string[], secrets: readonly string[]): void {
   const all = lines.join('\n');
   for (const secret of secrets) expect(all).not.toContain(secret);
+}
+
+/**
+ * Everything a refused request could have changed is unchanged, checked after a genuine command was
+ * answered (so the app is still serving, and the refused ones were handled before it).
+ */
+export async function expectNothingHappened(t: TestApp): Promise<void> {
+  const answer = await runCommand(t, 'list');
+  expect(answer.text).toContain('follows no sota.io project yet');
+  expect(t.responses).toHaveLength(1);
+  expect(t.fakeSota.requests).toEqual([]);
+  expect(t.fakeSlack.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+  expect(await t.store.listSubscriptions({ teamId: TEST_TEAM })).toEqual([]);
 }
