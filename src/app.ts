@@ -12,6 +12,7 @@ import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { createErrorPolicy } from './runtime/error-policy.js';
 import { guardStore } from './runtime/guard-store.js';
 import { createSlackApp } from './slack/create-slack-app.js';
+import { operatorKeyNotice } from './slack/operator-token.js';
 import { createSotaClient } from './sota/client.js';
 import { openStore, resolveSecretBox } from './store/open-store.js';
 import type { Store } from './store/types.js';
@@ -70,6 +71,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     await opened.close().catch(() => undefined);
     throw err;
   }
+  const notice = operatorKeyNotice(config);
+  if (notice) logger.warn(notice);
   const metrics = createMetrics();
   const policy = createErrorPolicy({ logger, metrics, ...(options.exit ? { exit: options.exit } : {}) });
   const store = guardStore(opened, policy.check);

@@ -57,6 +57,10 @@ const schema = z.object({
   SLACK_API_URL: optionalString.pipe(httpUrl('the Slack Web API base').optional()),
   SOTA_API_URL: optionalString.pipe(httpUrl('the sota.io API base').optional()),
   SOTA_API_TOKEN: optionalString,
+  SOTA_API_TOKEN_TEAMS: optionalString.refine(
+    (v) => v === undefined || v.split(',').every((id) => /^[TE][A-Z0-9]{2,}$/.test(id.trim())),
+    'expects Slack team ids separated by commas (T0123ABCD,T0456EFGH)',
+  ),
   DATABASE_URL: optionalString,
   ENCRYPTION_KEY: keyVar,
   ENCRYPTION_KEY_PREVIOUS: keyVar,
@@ -81,6 +85,8 @@ export interface Config {
   readonly slackApiUrl: string;
   readonly sotaApiUrl: string;
   readonly sotaApiToken: string | undefined;
+  /** Multi-workspace mode: the teams that may use `sotaApiToken`; undefined when not set (then none may). */
+  readonly sotaApiTokenTeams: readonly string[] | undefined;
   readonly database: DatabaseConfig;
   /** Raw 32-byte key, or undefined when the embedded key file should be used. */
   readonly encryptionKey: Buffer | undefined;
@@ -163,6 +169,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slackApiUrl: withTrailingSlash(e.SLACK_API_URL ?? 'https://slack.com/api/'),
     sotaApiUrl: (e.SOTA_API_URL ?? 'https://api.sota.io').replace(/\/+$/, ''),
     sotaApiToken: e.SOTA_API_TOKEN,
+    sotaApiTokenTeams: e.SOTA_API_TOKEN_TEAMS
+      ? Object.freeze(e.SOTA_API_TOKEN_TEAMS.split(',').map((id) => id.trim()))
+      : undefined,
     database,
     encryptionKey: e.ENCRYPTION_KEY ? parseKey(e.ENCRYPTION_KEY) : undefined,
     previousEncryptionKey: e.ENCRYPTION_KEY_PREVIOUS ? parseKey(e.ENCRYPTION_KEY_PREVIOUS) : undefined,

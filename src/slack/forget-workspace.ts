@@ -2,12 +2,13 @@ import type { Logger } from '../log/logger.js';
 import type { SotaClient } from '../sota/client.js';
 import type { Store } from '../store/types.js';
 import { deleteRemoteWebhook } from './hooks/delete-remote-webhook.js';
+import type { OperatorKeyConfig } from './operator-token.js';
 import { resolveSotaToken } from './resolve-sota-token.js';
 
 export interface ForgetWorkspaceDeps {
   store: Store;
   logger: Logger;
-  defaultSotaToken: string | undefined;
+  config: OperatorKeyConfig;
   sotaClientFor: (token: string) => SotaClient;
 }
 
@@ -22,7 +23,7 @@ export async function forgetWorkspace(
   teamId: string,
   reason: string,
 ): Promise<void> {
-  const token = await resolveSotaToken(deps.store, deps.defaultSotaToken, teamId);
+  const token = await resolveSotaToken(deps.store, deps.config, teamId);
   const retired = await deps.store.forgetWorkspace(teamId);
   deps.logger.info({ teamId, reason, hooksRetired: retired.length }, 'workspace forgotten');
   const sota = token ? deps.sotaClientFor(token) : undefined;

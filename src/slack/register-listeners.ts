@@ -10,5 +10,5 @@ export function registerListeners(app: App, deps: CommandDeps): void {
   registerCommands(app, deps);
   registerActions(app);
   registerViews(app, deps);
-  registerEvents(app, { ...deps, defaultSotaToken: deps.config.sotaApiToken });
+  registerEvents(app, deps);
 }

@@ -6,6 +6,8 @@
  * - chat:write.public: post in public channels the bot was never invited to.
  * - channels:read, groups:read: `conversations.info` on `/sota subscribe`, to tell a public channel
  *   from a private one the bot is not a member of.
+ * - users:read: `users.info`, to tell workspace admins and owners, who may change the sota.io key
+ *   and who may press the action buttons.
  */
 export const BOT_SCOPES = [
   'commands',
@@ -13,6 +15,7 @@ export const BOT_SCOPES = [
   'chat:write.public',
   'channels:read',
   'groups:read',
+  'users:read',
 ] as const;
 
 /** The slash command the app listens to (manifest.yml declares the same). */

@@ -111,4 +111,13 @@ describe('loadConfig', () => {
     expect(config.sotaApiUrl).toBe('http://127.0.0.1:8');
     expect(config.sotaApiToken).toBeUndefined();
   });
+
+  it('reads SOTA_API_TOKEN_TEAMS as a list of team ids and refuses anything else', () => {
+    expect(loadConfig({ ...base, SOTA_API_TOKEN_TEAMS: 'T0AAA, E0BBB' }).sotaApiTokenTeams).toEqual([
+      'T0AAA',
+      'E0BBB',
+    ]);
+    expect(loadConfig(base).sotaApiTokenTeams).toBeUndefined();
+    expect(problemsOf({ ...base, SOTA_API_TOKEN_TEAMS: 'T0AAA,acme' })[0]).toMatch(/^SOTA_API_TOKEN_TEAMS /);
+  });
 });

@@ -1,4 +1,6 @@
 /** The Web API methods the fake Slack server implements, over its in-memory state (see fake-slack.ts). */
+
+import { type FakeSlackPeople, usergroupUsers, usersInfo } from './fake-slack-people.js';
 import type {
   FakeSlackCall,
   FakeSlackIdentity,
@@ -8,7 +10,7 @@ import type {
   FakeSlackReply as Reply,
 } from './fake-slack-types.js';
 
-export interface FakeSlackState {
+export interface FakeSlackState extends FakeSlackPeople {
   options: FakeSlackOptions;
   identities: Map<string, FakeSlackIdentity>;
   revoked: Set<string>;
@@ -164,6 +166,10 @@ export function routeFakeSlack(s: FakeSlackState, call: FakeSlackCall): Reply {
       return view(s, call);
     case 'oauth.v2.access':
       return oauthAccess(s, call);
+    case 'users.info':
+      return usersInfo(s, call);
+    case 'usergroups.users.list':
+      return usergroupUsers(s, call);
     default:
       return { ok: true };
   }

@@ -14,8 +14,18 @@ export interface FakeSlackChannel {
   isPrivate?: boolean;
 }
 
+/** What users.info says about a member (an unknown member is a regular one). */
+export interface FakeSlackUser {
+  isAdmin?: boolean;
+  isOwner?: boolean;
+  isPrimaryOwner?: boolean;
+}
+
 export interface FakeSlackOptions {
   tokens?: Record<string, FakeSlackIdentity>;
+  users?: Record<string, FakeSlackUser>;
+  /** usergroups.users.list: the members of each user group id (an unknown group → `no_such_subteam`). */
+  usergroups?: Record<string, string[]>;
   channels?: Record<string, FakeSlackChannel>;
   /** What oauth.v2.access answers (merged over `{ ok: true }`); its `access_token` becomes a known token. */
   oauthAccess?: (params: Record<string, unknown>) => Record<string, unknown>;
@@ -94,6 +104,10 @@ export interface FakeSlack {
   clearFailures(): void;
   addToken(token: string, identity: FakeSlackIdentity): void;
   revokeToken(token: string): void;
+  /** Sets what users.info answers for a member. */
+  setUser(userId: string, user: FakeSlackUser): void;
+  /** Sets the members of a user group. */
+  setUsergroup(groupId: string, members: string[]): void;
   close(): Promise<void>;
 }
 

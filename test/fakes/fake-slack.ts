@@ -13,6 +13,8 @@
  * - auth.test, team.info  the identity of the token (`tokens`); an unknown token → `invalid_auth`
  * - conversations.info `channels[id]` or, when `channels` is not given, any id as a joined public channel
  * - views.open/push/publish/update  kept in `views` (publish by `user_id`, update by `view_id`/`external_id`)
+ * - users.info         `users[id]` (`setUser`): admin/owner flags; any other member is a regular one
+ * - usergroups.users.list  `usergroups[id]` (`setUsergroup`); an unknown group → `no_such_subteam`
  * - oauth.v2.access    `oauthAccess(params)` or a default bot install; the returned token becomes known
  * - anything else      `{ ok: true }`
  * Tokens: when `tokens` is given every method but oauth.v2.access needs a known token (`not_authed`,
@@ -52,6 +54,7 @@ export type {
   FakeSlackMatcher,
   FakeSlackMessage,
   FakeSlackOptions,
+  FakeSlackUser,
   FakeSlackView,
 } from './fake-slack-types.js';
 
@@ -64,6 +67,8 @@ function createState(options: FakeSlackOptions): FakeSlackState {
     messages: new Map(),
     ephemerals: [],
     views: [],
+    users: new Map(Object.entries(options.users ?? {})),
+    usergroups: new Map(Object.entries(options.usergroups ?? {})),
     nextTs() {
       seq += 1;
       return `${1_700_000_000 + seq}.${String(seq % 1_000_000).padStart(6, '0')}`;
@@ -140,6 +145,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     revokeToken(token) {
       state.revoked.add(token);
+    },
+    setUser(userId, user) {
+      state.users.set(userId, user);
+    },
+    setUsergroup(groupId, members) {
+      state.usergroups.set(groupId, members);
     },
     close() {
       server.closeAllConnections();

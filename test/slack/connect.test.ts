@@ -129,7 +129,7 @@ describe('/sota disconnect', () => {
       teamId: TEST_TEAM,
       apiKey: GOOD_KEY,
       label: 'x',
-      createdBy: 'U1',
+      createdBy: 'U0USER',
       createdAt: 1,
     });
     const answer = await runCommand(t, 'disconnect');
@@ -147,7 +147,7 @@ describe('/sota disconnect', () => {
       teamId: TEST_TEAM,
       apiKey: GOOD_KEY,
       label: 'x',
-      createdBy: 'U1',
+      createdBy: 'U0USER',
       createdAt: 1,
     });
     const answer = await runCommand(t, 'disconnect');

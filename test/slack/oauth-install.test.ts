@@ -9,7 +9,7 @@ afterEach(async () => t.stop());
 
 async function startMulti(): Promise<TestApp> {
   clock = Date.now();
-  return startTestApp({ mode: 'multi', start: { now: () => clock } });
+  return startTestApp({ mode: 'multi', env: { SOTA_API_TOKEN_TEAMS: 'TFAKE' }, start: { now: () => clock } });
 }
 
 /** GET /slack/install: the redirect to Slack's authorize page and the state cookie set with it. */

@@ -29,6 +29,11 @@ export const COMMAND_NOTES = {
     fallback
       ? 'This workspace has no sota.io API key of its own; the app’s default key serves it.'
       : 'This workspace has no sota.io API key to forget. `/sota connect` adds one.',
+  /** A key, or who may press the action buttons, is changed only by its managers. */
+  notKeyManager: (what: string): string =>
+    `Only workspace admins and owners, or the member who connected this workspace’s sota.io key, can ${what}. Nothing was changed.`,
+  keyManagerCheckFailed: (): string =>
+    'I could not check with Slack who you are in this workspace, so nothing was changed — try again in a minute.',
   connectOpenFailed: (): string =>
     'I could not open the form to connect sota.io — run `/sota connect` again.',
   testPosted: (project: string): string =>

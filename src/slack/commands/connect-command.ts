@@ -3,10 +3,18 @@ import { renderConnectModal } from '../../blocks/commands/render-connect-modal.j
 import { slackErrorCode } from '../slack-error-code.js';
 import { type CommandContext, type CommandDeps, type CommandResult, note } from './command-types.js';
 import { encodeConnectMetadata } from './connect-metadata.js';
+import { refuseUnlessKeyManager } from './key-manager-guard.js';
 
-/** `/sota connect`: opens the modal where the key is pasted (it never goes through the channel). */
-export function createConnectCommand(deps: Pick<CommandDeps, 'logger'>) {
+/**
+ * `/sota connect`: opens the modal where the key is pasted (it never goes through the channel).
+ * Anyone may connect the first key; replacing a stored one is for the key's managers.
+ */
+export function createConnectCommand(deps: Pick<CommandDeps, 'logger' | 'store'>) {
   return async (ctx: CommandContext): Promise<CommandResult | undefined> => {
+    if (await deps.store.getApiKey(ctx.teamId)) {
+      const refused = await refuseUnlessKeyManager(deps, ctx, 'replace it');
+      if (refused) return refused;
+    }
     const metadata = encodeConnectMetadata({
       channelId: ctx.channelId,
       userId: ctx.userId,

@@ -25,7 +25,7 @@ export function createSubscribeCommand(deps: CommandDeps) {
   return async (ctx: CommandContext, project: string, events: KnownEvent[]): Promise<CommandResult> => {
     const publicUrl = deps.config.publicUrl;
     if (!publicUrl) return note(COMMAND_NOTES.noPublicUrl());
-    const token = await resolveSotaToken(deps.store, deps.config.sotaApiToken, ctx.teamId);
+    const token = await resolveSotaToken(deps.store, deps.config, ctx.teamId);
     if (!token) return note(COMMAND_NOTES.noSotaKey());
     const access = await checkChannelAccess(ctx.client, ctx.channelId);
     if (!access.ok) {

@@ -15,7 +15,7 @@ async function lookUpProject(deps: CommandDeps, ctx: CommandContext, asked: stri
     asked,
   );
   if (subscribed) return { ok: true, project: subscribed };
-  const token = await resolveSotaToken(deps.store, deps.config.sotaApiToken, ctx.teamId);
+  const token = await resolveSotaToken(deps.store, deps.config, ctx.teamId);
   if (!token) return { ok: false, result: note(COMMAND_NOTES.noSotaKey()) };
   const found = await deps.sotaClientFor(token).findProject(asked);
   if (!found) return { ok: false, result: note(COMMAND_NOTES.projectNotFound(asked)) };

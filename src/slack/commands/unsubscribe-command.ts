@@ -35,6 +35,6 @@ export function createUnsubscribeCommand(deps: CommandDeps) {
 async function release(deps: CommandDeps, teamId: string, hookId: string): Promise<void> {
   const hook = await deps.store.getHook(hookId);
   if (!hook) return;
-  const token = await resolveSotaToken(deps.store, deps.config.sotaApiToken, teamId);
+  const token = await resolveSotaToken(deps.store, deps.config, teamId);
   await releaseHookIfUnused(deps, hook, token ? deps.sotaClientFor(token) : undefined);
 }

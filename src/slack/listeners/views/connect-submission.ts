@@ -7,6 +7,7 @@ import {
 import type { Logger } from '../../../log/logger.js';
 import type { SotaClient } from '../../../sota/client.js';
 import type { Store } from '../../../store/types.js';
+import { checkKeyManager } from '../../check-key-manager.js';
 import { decodeConnectMetadata } from '../../commands/connect-metadata.js';
 import { respondViaUrl } from '../../respond-via-url.js';
 import { checkSotaKey } from '../../sota-key-check.js';
@@ -22,6 +23,9 @@ export interface ConnectSubmissionDeps {
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
+const REPLACE_REFUSED =
+  'This workspace already has a key. Only workspace admins and owners, or the member who connected it, can replace it.';
+
 const fieldError = (message: string) => ({
   response_action: 'errors' as const,
   errors: { [CONNECT_MODAL.keyBlockId]: message },
@@ -33,11 +37,16 @@ const fieldError = (message: string) => ({
  * with an ephemeral note in the channel. The key is never logged or echoed.
  */
 export function createConnectSubmissionListener(deps: ConnectSubmissionDeps) {
-  return async ({ ack, view, body }: Args): Promise<void> => {
+  return async ({ ack, view, body, client }: Args): Promise<void> => {
     const key = view.state.values[CONNECT_MODAL.keyBlockId]?.[CONNECT_MODAL.keyActionId]?.value?.trim() ?? '';
     const teamId = view.team_id || body.team?.id || body.user.team_id || '';
     if (!key || /\s/.test(key))
       return void (await ack(fieldError('Paste the key as one word, without spaces.')));
+    // A key stored since the modal opened is replaced only by its managers, as at the command.
+    if (await deps.store.getApiKey(teamId)) {
+      const check = await checkKeyManager(deps, { client, teamId, userId: body.user.id });
+      if (!check.ok) return void (await ack(fieldError(REPLACE_REFUSED)));
+    }
     const check = await checkSotaKey(deps.sotaClientFor(key), deps.checkTimeoutMs ?? 2000);
     if (!check.ok) return void (await ack(fieldError(check.message)));
     try {
