@@ -1,5 +1,7 @@
 import type { DeploymentView } from '../sota/deployment-state.js';
-import { durationBetween } from './format-duration.js';
+import type { OutcomeChange } from '../sota/history/outcome-change.js';
+import { isSlowerThanUsual } from '../sota/history/usual-duration.js';
+import { approximateDuration, durationBetween, formatDuration } from './format-duration.js';
 import { CONTENT_CAPS, cleanText, oneLine, truncate } from './limits.js';
 import { type ShownUrl, toShownUrl } from './link-url.js';
 import { type SlackDate, toSlackDate } from './slack-date.js';
@@ -24,6 +26,13 @@ export interface DeploymentFacts {
   finishedAt?: SlackDate | undefined;
   /** "1 m 42 s", when start and finish are both known. */
   duration?: string | undefined;
+  /** The project's usual duration, "2 m 5 s", when known. */
+  usual?: string | undefined;
+  /** The usual duration rounded, "about 2 m", for a deployment still running. */
+  usualAbout?: string | undefined;
+  /** Took more than twice the usual. */
+  slower: boolean;
+  change?: OutcomeChange | undefined;
   url?: ShownUrl | undefined;
   reason?: string | undefined;
 }
@@ -49,8 +58,20 @@ export function collectFacts(view: DeploymentView): DeploymentFacts {
     startedAt,
     finishedAt,
     duration: durationBetween(startedAt?.ms, finishedAt?.ms),
+    ...usualFacts(view.usualDurationMs, startedAt?.ms, finishedAt?.ms),
+    change: view.outcomeChange,
     url: typeof view.url === 'string' ? toShownUrl(view.url) : undefined,
     reason: reasonOf(view.errorMessage),
+  };
+}
+
+function usualFacts(usualMs: number | undefined, startMs: number | undefined, endMs: number | undefined) {
+  if (usualMs === undefined || !Number.isFinite(usualMs) || usualMs < 0) return { slower: false };
+  const took = startMs !== undefined && endMs !== undefined ? endMs - startMs : undefined;
+  return {
+    usual: formatDuration(usualMs),
+    usualAbout: approximateDuration(usualMs),
+    slower: isSlowerThanUsual(took, usualMs),
   };
 }
 

@@ -27,3 +27,11 @@ export function durationBetween(startMs: number | undefined, endMs: number | und
   if (startMs === undefined || endMs === undefined) return undefined;
   return formatDuration(endMs - startMs);
 }
+
+/** A rounded duration for an estimate: "about 40 s", "about 2 m", "about 1 h 5 m". */
+export function approximateDuration(ms: number): string | undefined {
+  if (!Number.isFinite(ms) || ms < 0) return undefined;
+  const step = ms < MINUTE ? 10 * SECOND : MINUTE;
+  const rounded = Math.max(step, Math.round(ms / step) * step);
+  return `about ${formatDuration(rounded)}`;
+}

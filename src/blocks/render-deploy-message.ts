@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { DeploymentView } from '../sota/deployment-state.js';
 import { context, fieldsSection, header, linkButton, section } from './block-builders.js';
 import { collectFacts, type DeploymentFacts } from './deployment-facts.js';
+import { changeWord, describeChange, durationWithUsual } from './duration-text.js';
 import { BLOCK_KIT_LIMITS, CONTENT_CAPS, oneLine, truncate } from './limits.js';
 import { type ShownUrl, urlForSummary, urlMrkdwn } from './link-url.js';
 import { codeBlock, fitMrkdwn, inlineCode } from './mrkdwn.js';
@@ -16,6 +17,7 @@ const FIELD_VALUE_MAX = 500;
 export function renderDeployMessage(view: DeploymentView): { text: string; blocks: KnownBlock[] } {
   const facts = collectFacts(view);
   const blocks: KnownBlock[] = [headerOf(facts), fieldsSection(fieldsOf(facts))];
+  if (facts.change) blocks.push(section(changeText(facts)));
   if (facts.status.kind === 'succeeded' && facts.url) blocks.push(section(liveAtText(facts.url)));
   if (facts.status.kind === 'failed') blocks.push(section(reasonText(facts.reason)));
   if (facts.status.kind === 'succeeded' && facts.url?.kind === 'link') {
@@ -39,7 +41,11 @@ function fieldsOf(facts: DeploymentFacts): string[] {
   ];
   if (facts.startedAt) fields.push(`*Started*\n${facts.startedAt.token}`);
   if (facts.finishedAt) fields.push(`*Finished*\n${facts.finishedAt.token}`);
-  if (facts.duration) fields.push(`*Duration*\n${facts.duration}`);
+  const took = durationWithUsual(facts);
+  if (took) fields.push(`*Duration*\n${took}`);
+  if (facts.status.kind === 'started' && facts.usualAbout) {
+    fields.push(`*Usually takes*\n${facts.usualAbout}`);
+  }
   return fields;
 }
 
@@ -57,21 +63,33 @@ function statusText(facts: DeploymentFacts): string {
   return fitMrkdwn(`${symbol} ${word}${extra}`, FIELD_VALUE_MAX);
 }
 
-function liveAtText(url: ShownUrl): string {
+function changeText(facts: DeploymentFacts): string {
+  if (!facts.change) return '';
+  const symbol = facts.change.kind === 'broke' ? '🔻' : '🔺';
+  const word = changeWord(facts.change);
+  return `${symbol} *${word[0]?.toUpperCase()}${word.slice(1)}:* ${describeChange(facts.change)}.`;
+}
+
+export function liveAtText(url: ShownUrl): string {
   return `🔗 *Live at* ${urlMrkdwn(url)}`;
 }
 
-function reasonText(reason: string | undefined): string {
+export function reasonText(reason: string | undefined): string {
   return `*Reason*\n${reason ? codeBlock(reason, CONTENT_CAPS.reason) : NO_REASON_TEXT}`;
 }
 
-function contextLine(facts: DeploymentFacts): string {
+export function contextLine(facts: DeploymentFacts): string {
   const when = facts.finishedAt ?? facts.startedAt;
   const id = inlineCode(facts.shortId, FIELD_VALUE_MAX);
   return when ? `sota.io · deployment ${id} · ${when.token}` : `sota.io · deployment ${id}`;
 }
 
 function fallbackText(facts: DeploymentFacts): string {
+  const text = statusFallback(facts);
+  return facts.change ? `${text} (${changeWord(facts.change)}: ${describeChange(facts.change)})` : text;
+}
+
+function statusFallback(facts: DeploymentFacts): string {
   const { symbol, phrase, kind } = facts.status;
   const head = `${symbol} ${fitMrkdwn(facts.project, FIELD_VALUE_MAX)}`;
   if (kind === 'succeeded') return `${head} deployed${liveAtSuffix(facts.url)}`;

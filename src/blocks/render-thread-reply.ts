@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { DeploymentView } from '../sota/deployment-state.js';
 import { section } from './block-builders.js';
 import { collectFacts, type DeploymentFacts } from './deployment-facts.js';
+import { durationWithUsual } from './duration-text.js';
 import { CONTENT_CAPS, oneLine } from './limits.js';
 import { type ShownUrl, urlForSummary, urlMrkdwn } from './link-url.js';
 import { codeBlock, fitMrkdwn } from './mrkdwn.js';
@@ -19,7 +20,8 @@ export function renderThreadReply(view: DeploymentView): { text: string; blocks:
 }
 
 function after(facts: DeploymentFacts): string {
-  return facts.duration ? ` after ${facts.duration}` : '';
+  const took = durationWithUsual(facts);
+  return took ? ` after ${took}` : '';
 }
 
 function richSummary(facts: DeploymentFacts): string {

@@ -1,4 +1,5 @@
 import { isKnownEvent, type KnownEvent, sotaEventSchema } from './event.js';
+import type { OutcomeChange } from './history/outcome-change.js';
 
 /** One stored event of a deployment, as the reducer needs it. */
 export interface DeploymentEventRecord {
@@ -23,6 +24,10 @@ export interface DeploymentView {
   finishedAt?: string | undefined;
   url?: string | undefined;
   errorMessage?: string | undefined;
+  /** The project's usual duration in ms (median of its recent successes), when known. */
+  usualDurationMs?: number | undefined;
+  /** How this deployment changed the project's outcome, when it did. */
+  outcomeChange?: OutcomeChange | undefined;
 }
 
 /** started < succeeded = failed: a state only moves forward. */

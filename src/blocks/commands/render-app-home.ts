@@ -1,9 +1,14 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import { inlineCode } from '../mrkdwn.js';
-import { toSlackDate } from '../slack-date.js';
-import { shortEventName } from './command-reply.js';
+import { safeId } from '../notices/project-ref.js';
 import { describePauseReason } from './describe-pause-reason.js';
-import { type ListedSubscription, projectHandle, projectLabel } from './render-subscription-list.js';
+import {
+  dateToken,
+  describeFilter,
+  type ListedSubscription,
+  projectHandle,
+  projectLabel,
+} from './render-subscription-list.js';
 
 /** One channel of the workspace on the Home tab: what it follows and when it last heard from us. */
 export interface HomeChannel {
@@ -15,9 +20,6 @@ export interface HomeChannel {
 
 /** Slack allows 100 blocks in a Home tab; 3 are ours, each channel takes 2. */
 const MAX_CHANNELS = 45;
-
-/** Slack ids are upper-case letters and digits; anything else is dropped so it cannot form markup. */
-const safeId = (id: string) => id.replace(/[^A-Z0-9]/gi, '').slice(0, 32);
 
 /** Joins already-escaped mrkdwn lines under a title, dropping whole lines to stay within a section's 3000. */
 function fitLines(title: string, lines: readonly string[]): string {
@@ -31,7 +33,8 @@ function fitLines(title: string, lines: readonly string[]): string {
 
 function channelBlock(channel: HomeChannel): KnownBlock[] {
   const lines = channel.subscriptions.slice(0, 10).map((sub) => {
-    const events = sub.events.map(shortEventName).join(', ');
+    const muted = sub.mutedUntil ? ` — 🔕 muted until ${dateToken(sub.mutedUntil)}` : '';
+    const events = `${describeFilter(sub)}${muted}`;
     if (sub.state === 'active') return `• ${projectLabel(sub)} — ${events}`;
     const resume = inlineCode(`/sota subscribe ${projectHandle(sub)}`, 140);
     return `• ${projectLabel(sub)} — ⏸ *paused*: ${describePauseReason(sub.pausedReason)}. ${resume} in <#${safeId(channel.channelId)}> resumes it.`;
@@ -40,7 +43,7 @@ function channelBlock(channel: HomeChannel): KnownBlock[] {
   const last =
     channel.lastDeliveryAt === null
       ? 'No deployment message yet'
-      : `Last deployment message ${toSlackDate(new Date(channel.lastDeliveryAt).toISOString())?.token ?? ''}`;
+      : `Last deployment message ${dateToken(channel.lastDeliveryAt)}`;
   return [
     {
       type: 'section',

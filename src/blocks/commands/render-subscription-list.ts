@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { truncate } from '../limits.js';
 import { fitMrkdwn, inlineCode } from '../mrkdwn.js';
+import { toSlackDate } from '../slack-date.js';
 import { type CommandReply, shortEventName } from './command-reply.js';
 import { describePauseReason } from './describe-pause-reason.js';
 
@@ -14,6 +15,21 @@ export interface ListedSubscription {
   pausedReason: string | null;
   /** Where sota.io delivers this project's events (for `sota-slack send-test`); not a secret. */
   webhookUrl?: string | null;
+  /** `changes` mode: break and recovery messages. */
+  changes?: boolean;
+  /** The member who subscribed the channel (a Slack user id). */
+  createdBy?: string | null;
+  /** Epoch ms until which new messages are held back; null when not muted. */
+  mutedUntil?: number | null;
+  /** The last Slack error of this subscription's deliveries, when there was one. */
+  lastError?: string | null;
+}
+
+/** What the list shows about the channel itself. */
+export interface ListedChannel {
+  /** Epoch ms of the last message posted or updated in the channel; null when none yet. */
+  lastMessageAt?: number | null;
+  digest?: { time: string; timeZone: string } | null;
 }
 
 const MAX_ITEMS = 40;
@@ -34,17 +50,58 @@ export function projectHandle(p: Pick<ListedSubscription, 'projectId' | 'project
   return p.projectSlug ?? p.projectId;
 }
 
-function renderItem(sub: ListedSubscription): string {
+/** "started, failed", "changes only", "started, failed + changes". */
+export function describeFilter(sub: Pick<ListedSubscription, 'events' | 'changes'>): string {
   const events = sub.events.map(shortEventName).join(', ');
-  const webhook = sub.webhookUrl ? `\n    webhook ${inlineCode(sub.webhookUrl, 200)}` : '';
-  const head = `• ${projectLabel(sub)} — ${events}`;
-  if (sub.state === 'active') return `${head}${webhook}`;
+  if (!sub.changes) return events;
+  return events === '' ? 'changes only' : `${events} + changes`;
+}
+
+/** Slack's date token of an epoch ms instant. */
+export function dateToken(ms: number): string {
+  return toSlackDate(new Date(ms).toISOString())?.token ?? '';
+}
+
+const safeUser = (id: string) => id.replace(/[^A-Z0-9]/gi, '').slice(0, 32);
+
+function details(sub: ListedSubscription): string {
+  const parts: string[] = [];
+  if (sub.createdBy) parts.push(`subscribed by <@${safeUser(sub.createdBy)}>`);
+  if (sub.lastError) parts.push(`last error ${inlineCode(sub.lastError, 60)}`);
+  if (sub.webhookUrl) parts.push(`webhook ${inlineCode(sub.webhookUrl, 200)}`);
+  return parts.length > 0 ? `\n    ${parts.join(' · ')}` : '';
+}
+
+function renderItem(sub: ListedSubscription): string {
+  const muted = sub.mutedUntil ? ` — 🔕 muted until ${dateToken(sub.mutedUntil)}` : '';
+  const head = `• ${projectLabel(sub)} — ${describeFilter(sub)}${muted}`;
+  if (sub.state === 'active') return `${head}${details(sub)}`;
   const resume = inlineCode(`/sota subscribe ${projectHandle(sub)}`, 140);
-  return `${head} — :double_vertical_bar: *paused*: ${describePauseReason(sub.pausedReason)}. ${resume} resumes it.${webhook}`;
+  return `${head} — :double_vertical_bar: *paused*: ${describePauseReason(sub.pausedReason)}. ${resume} resumes it.${details(sub)}`;
+}
+
+function channelLine(channel: ListedChannel): string | undefined {
+  const parts: string[] = [];
+  if (channel.lastMessageAt !== undefined) {
+    parts.push(
+      channel.lastMessageAt === null
+        ? 'No message posted here yet'
+        : `Last message here ${dateToken(channel.lastMessageAt)}`,
+    );
+  }
+  if (channel.digest) {
+    parts.push(
+      `daily digest at ${inlineCode(channel.digest.time, 10)} ${fitMrkdwn(channel.digest.timeZone, 64)}`,
+    );
+  }
+  return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
 /** This channel's subscriptions (or how to add one when there are none). */
-export function renderSubscriptionList(subs: readonly ListedSubscription[]): CommandReply {
+export function renderSubscriptionList(
+  subs: readonly ListedSubscription[],
+  channel: ListedChannel = {},
+): CommandReply {
   if (subs.length === 0) {
     const text =
       'This channel follows no sota.io project yet. Add one with `/sota subscribe &lt;project&gt;` (the project’s slug or id), e.g. `/sota subscribe my-app`.';
@@ -58,5 +115,7 @@ export function renderSubscriptionList(subs: readonly ListedSubscription[]): Com
     const text = lines.slice(i, i + LINES_PER_SECTION).join('\n');
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
   }
-  return { text: truncate([title, ...lines].join('\n'), 3900), blocks };
+  const footer = channelLine(channel);
+  if (footer) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: footer }] });
+  return { text: truncate([title, ...lines, ...(footer ? [footer] : [])].join('\n'), 3900), blocks };
 }
