@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { renderSubscriptionList } from '../../src/blocks/commands/render-subscription-list.js';
-import { renderChangeMessage } from '../../src/blocks/render-change-message.js';
-import { renderDeployMessage } from '../../src/blocks/render-deploy-message.js';
-import { renderThreadReply } from '../../src/blocks/render-thread-reply.js';
 import { renderDigest } from '../../src/blocks/notices/render-digest.js';
 import { renderMuteSummary } from '../../src/blocks/notices/render-mute-summary.js';
 import { renderPauseNotice } from '../../src/blocks/notices/render-pause-notice.js';
 import { renderUnfurl } from '../../src/blocks/notices/render-unfurl.js';
+import { renderChangeMessage } from '../../src/blocks/render-change-message.js';
+import { renderDeployMessage } from '../../src/blocks/render-deploy-message.js';
+import { renderThreadReply } from '../../src/blocks/render-thread-reply.js';
 import { assertWithinBlockKitLimits } from './assert-block-kit-limits.js';
 import { expectGolden } from './golden.js';
 import { SIGNAL_SAMPLES } from './signal-samples.js';
 import { VIEWS } from './views.js';
 
 const MIN = 60_000;
-const all = (msg: { text?: string; blocks?: unknown[] | undefined }) => `${msg.text ?? ''}\n${JSON.stringify(msg.blocks)}`;
+const all = (msg: { text?: string; blocks?: unknown[] | undefined }) =>
+  `${msg.text ?? ''}\n${JSON.stringify(msg.blocks)}`;
 
 describe('duration against the usual', () => {
   it('shows "took … (usual …)" on a finished deployment and marks more than twice the usual', () => {
@@ -41,9 +42,7 @@ describe('break and recovery', () => {
     const msg = renderChangeMessage(SIGNAL_SAMPLES.recovered);
     assertWithinBlockKitLimits(msg);
     expectGolden('recovered', msg);
-    expect(msg.text).toBe(
-      '✅ my-app recovered: back to normal after 47 m and 3 failed deployments',
-    );
+    expect(msg.text).toBe('✅ my-app recovered: back to normal after 47 m and 3 failed deployments');
   });
 
   it('renders the broke message with the reason (golden)', () => {
@@ -57,7 +56,10 @@ describe('break and recovery', () => {
     const msg = renderDeployMessage(SIGNAL_SAMPLES.recovered);
     expect(all(msg)).toContain('*Recovered:* back to normal after 47 m and 3 failed deployments.');
     expect(msg.text).toContain('(recovered: back to normal after 47 m and 3 failed deployments)');
-    const once = renderChangeMessage({ ...SIGNAL_SAMPLES.recovered, outcomeChange: { kind: 'recovered', brokenForMs: 5 * MIN, failedCount: 1 } });
+    const once = renderChangeMessage({
+      ...SIGNAL_SAMPLES.recovered,
+      outcomeChange: { kind: 'recovered', brokenForMs: 5 * MIN, failedCount: 1 },
+    });
     expect(once.text).toContain('after 5 m and 1 failed deployment');
   });
 });
@@ -79,7 +81,9 @@ describe('notices', () => {
     const msg = renderDigest(SIGNAL_SAMPLES.digest);
     assertWithinBlockKitLimits(msg);
     expectGolden('digest', msg);
-    expect(all(msg)).toContain('12 deployments · 3 failed · 75 % succeeded · median 2 m 5 s · longest broken 47 m');
+    expect(all(msg)).toContain(
+      '12 deployments · 3 failed · 75 % succeeded · median 2 m 5 s · longest broken 47 m',
+    );
     expect(all(msg)).not.toContain('quiet-app');
   });
 

@@ -1,4 +1,7 @@
-import type { ListedChannel, ListedSubscription } from '../../src/blocks/commands/render-subscription-list.js';
+import type {
+  ListedChannel,
+  ListedSubscription,
+} from '../../src/blocks/commands/render-subscription-list.js';
 import type { DigestInput } from '../../src/blocks/notices/render-digest.js';
 import type { MuteSummaryInput } from '../../src/blocks/notices/render-mute-summary.js';
 import type { PauseNoticeInput } from '../../src/blocks/notices/render-pause-notice.js';
@@ -44,7 +47,14 @@ export const SIGNAL_SAMPLES = {
     projects: [
       {
         project,
-        summary: { deployments: 12, succeeded: 9, failed: 3, successRate: 0.75, medianDurationMs: 125_000, longestBrokenMs: 47 * MIN },
+        summary: {
+          deployments: 12,
+          succeeded: 9,
+          failed: 3,
+          successRate: 0.75,
+          medianDurationMs: 125_000,
+          longestBrokenMs: 47 * MIN,
+        },
       },
       {
         project: api,
@@ -65,7 +75,11 @@ export const SIGNAL_SAMPLES = {
       reason: 'Build failed: `npm run build` exited with code 1',
     },
   } satisfies UnfurlInput,
-  pauseNotice: { channelId: 'C0DEPLOYS', reason: 'not_in_channel', projects: [project] } satisfies PauseNoticeInput,
+  pauseNotice: {
+    channelId: 'C0DEPLOYS',
+    reason: 'not_in_channel',
+    projects: [project],
+  } satisfies PauseNoticeInput,
   mutedList: {
     subs: [
       {
@@ -86,6 +100,9 @@ export const SIGNAL_SAMPLES = {
         lastError: 'not_in_channel',
       },
     ] satisfies ListedSubscription[],
-    channel: { lastMessageAt: T - 3 * MIN, digest: { time: '09:00', timeZone: 'Europe/Berlin' } } satisfies ListedChannel,
+    channel: {
+      lastMessageAt: T - 3 * MIN,
+      digest: { time: '09:00', timeZone: 'Europe/Berlin' },
+    } satisfies ListedChannel,
   },
 };
