@@ -52,13 +52,14 @@ export function truncate(text: string, max: number): string {
 
 /**
  * Replaces lone surrogates with U+FFFD, and control characters (other than newline and tab),
- * line/paragraph separators and bidirectional overrides with a space.
+ * line/paragraph separators and bidirectional controls (overrides, embeddings, isolates and the
+ * marks) with a space.
  */
 export function cleanText(text: string): string {
   return text
     .replace(/\p{Cs}/gu, '\uFFFD')
     .replace(/\r\n?/g, '\n')
-    .replace(/(?![\n\t])[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu, ' ');
+    .replace(/(?![\n\t])[\p{Cc}\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu, ' ');
 }
 
 /** Cleans `text` and folds every run of whitespace into one space, for one-line places. */

@@ -1,13 +1,15 @@
-import { ELLIPSIS } from './limits.js';
+import { cleanText, ELLIPSIS } from './limits.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /**
  * Escapes the three characters Slack's mrkdwn treats as control characters, so a project name or
- * an error text can never become a mention (`<!channel>`, `<@U123>`) or a link (`<http://x|y>`).
+ * an error text can never become a mention (`<!channel>`, `<@U123>`) or a link (`<http://x|y>`);
+ * control and bidirectional characters are cleaned out first (cleanText), so nothing echoed can
+ * ring, hide or reorder text.
  */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/[&<>]/g, (ch) => ENTITIES[ch] ?? ch);
+  return cleanText(text).replace(/[&<>]/g, (ch) => ENTITIES[ch] ?? ch);
 }
 
 /**
@@ -15,11 +17,12 @@ export function escapeMrkdwn(text: string): string {
  * "…" when cut. Never cuts inside an entity or a surrogate pair.
  */
 export function fitMrkdwn(text: string, max: number): string {
-  const escaped = escapeMrkdwn(text);
+  const clean = cleanText(text);
+  const escaped = escapeMrkdwn(clean);
   if (escaped.length <= max) return escaped;
   if (max <= 0) return '';
   let out = '';
-  for (const codePoint of text) {
+  for (const codePoint of clean) {
     const piece = ENTITIES[codePoint] ?? codePoint;
     if (out.length + piece.length > max - ELLIPSIS.length) break;
     out += piece;

@@ -9,6 +9,11 @@ describe('mrkdwn escaping', () => {
     );
   });
 
+  it('cleans out control and bidirectional characters, keeping newlines and tabs, cut or not', () => {
+    expect(escapeMrkdwn('a\u0007b\u202Ec\u2066d\u200Fe\r\nf\tg')).toBe('a b c d e\nf\tg');
+    expect(fitMrkdwn(`\u202E${'x'.repeat(20)}\u0000`, 10)).toBe(` ${'x'.repeat(8)}…`);
+  });
+
   it('never cuts inside an entity and stays within the limit', () => {
     expect(fitMrkdwn('a<<<<', 6)).toBe('a&lt;…');
     fc.assert(

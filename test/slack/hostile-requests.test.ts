@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_SIGNING_SECRET, TEST_TEAM, type TestApp } from '../helpers/test-app.js';
-import { expectNothingHappened } from './slack-test-kit.js';
+import { expectNothingHappened, runCommand } from './slack-test-kit.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -85,5 +85,37 @@ describe('the request timestamp', () => {
       expect((await postWithTimestamp(body, header, String(Number(header)))).status, header).toBe(401);
     }
     expect((await postWithTimestamp(body, now, now)).status).toBe(200);
+  });
+});
+
+describe('text echoed back', () => {
+  const UNSAFE = /(?![\n\t])[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+  const strings = (value: unknown): string[] =>
+    typeof value === 'string'
+      ? [value]
+      : typeof value === 'object' && value !== null
+        ? Object.values(value).flatMap(strings)
+        : [];
+
+  it('carries no control or bidirectional character, whatever the command held', async () => {
+    const asked = [
+      '\u0007ring\u0007',
+      '\u202Eevil\u202C',
+      'list \u2066y\u2069\u0000',
+      'subscribe \u202Egeheim\u001B[31m',
+    ];
+    const answers = [];
+    for (const text of asked) answers.push(await runCommand(t, text));
+    for (const [i, answer] of answers.entries()) {
+      const { _path, ...shown } = answer;
+      expect(
+        strings(shown).filter((s) => UNSAFE.test(s)),
+        asked[i],
+      ).toEqual([]);
+    }
+    expect(answers[0]?.text).toContain("I don't know the command `ring`");
+    expect(answers[1]?.text).toContain("I don't know the command `evil`");
+    expect(answers[2]?.text).toContain('does not take `y`');
+    expect(answers[3]?.text).toContain('geheim [31m');
   });
 });

@@ -1,4 +1,4 @@
-import { truncate } from '../../blocks/limits.js';
+import { oneLine, truncate } from '../../blocks/limits.js';
 import { KNOWN_EVENTS, type KnownEvent } from '../../sota/event.js';
 
 /** What the text after `/sota` asks for. Pure: no I/O, no Slack types. */
@@ -84,8 +84,11 @@ function tooMany(kind: string, extra: string[]): SotaCommand {
   return { kind: 'invalid', reason: `\`/sota ${kind}\` does not take \`${clip(words)}\`.` };
 }
 
-/** Keeps echoed user input short and inert: no backticks, mentions or links can come through. */
+/**
+ * Keeps echoed user input short and inert: no backticks, mentions, links, control or bidirectional
+ * characters can come through.
+ */
 function clip(word: string): string {
-  const short = truncate(word, 40);
+  const short = truncate(oneLine(word), 40);
   return short.replace(/`/g, "'").replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
