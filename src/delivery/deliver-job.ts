@@ -29,7 +29,7 @@ export async function deliverJob(job: DeliveryJob, deps: DeliverJobDeps): Promis
   let result: SyncResult = 'unchanged';
   if (target.kind === 'ready') {
     const client = deps.clientFor(target.token);
-    result = await syncMessage(job, target.view, { store: deps.store, client, call: deps.call });
+    result = await syncMessage(job, target, { store: deps.store, client, call: deps.call });
   }
   await deps.store.completeJob(job, deps.workerId, job.version);
   return result;

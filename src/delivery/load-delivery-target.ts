@@ -1,5 +1,6 @@
 import {
   type DeploymentEventRecord,
+  type DeploymentStatus,
   type DeploymentView,
   parseEventRecord,
   reduceDeployment,
@@ -18,22 +19,41 @@ export type DropReason = (typeof DropReason)[keyof typeof DropReason];
 export type DeliveryTarget =
   | { kind: 'drop'; reason: DropReason }
   | { kind: 'empty' }
-  | { kind: 'ready'; view: DeploymentView; token: string };
+  | { kind: 'ready'; view: DeploymentView; token: string; filter: ChannelFilter };
+
+/**
+ * What a channel's event filter decides for one deployment. The message itself always shows every
+ * event of the deployment (it follows it to the end); the filter only decides whether there is a
+ * message at all and which final states get a thread reply.
+ */
+export interface ChannelFilter {
+  /** Some event of the deployment is in the filter: the channel gets a message for it. */
+  opensMessage: boolean;
+  /** The final states whose arrival gets a reply in the message's thread. */
+  repliesTo: readonly DeploymentStatus[];
+}
 
 export interface LoadTargetDeps {
   store: Pick<Store, 'getSubscription' | 'getHook' | 'listDeploymentEvents'>;
   tokenFor: (teamId: string) => Promise<string | undefined>;
 }
 
-/** The events one channel may see: delivered (not stale or unknown), parsable, and in its filter. */
-export function visibleEvents(stored: StoredEvent[], filter: readonly KnownEvent[]): DeploymentEventRecord[] {
-  const visible: DeploymentEventRecord[] = [];
+/** The events of a deployment that are to be shown: delivered (not stale or unknown) and parsable. */
+export function deliveredEvents(stored: StoredEvent[]): DeploymentEventRecord[] {
+  const delivered: DeploymentEventRecord[] = [];
   for (const s of stored) {
     if (s.disposition !== 'deliver') continue;
     const record = parseEventRecord(s);
-    if (record && filter.includes(record.event)) visible.push(record);
+    if (record) delivered.push(record);
   }
-  return visible;
+  return delivered;
+}
+
+export function channelFilter(events: DeploymentEventRecord[], filter: readonly KnownEvent[]): ChannelFilter {
+  const repliesTo: DeploymentStatus[] = [];
+  if (filter.includes('deploy.succeeded')) repliesTo.push('succeeded');
+  if (filter.includes('deploy.failed')) repliesTo.push('failed');
+  return { opensMessage: events.some((e) => filter.includes(e.event)), repliesTo };
 }
 
 /** Gathers what a job needs before Slack is called: the channel's view of the deployment and a token. */
@@ -50,6 +70,7 @@ export async function loadDeliveryTarget(job: DeliveryJob, deps: LoadTargetDeps)
     projectName: hook?.projectName ?? hook?.projectSlug ?? null,
     deploymentId: job.deploymentId,
   };
-  const view = reduceDeployment(meta, visibleEvents(stored, sub.events));
-  return view ? { kind: 'ready', view, token } : { kind: 'empty' };
+  const events = deliveredEvents(stored);
+  const view = reduceDeployment(meta, events);
+  return view ? { kind: 'ready', view, token, filter: channelFilter(events, sub.events) } : { kind: 'empty' };
 }

@@ -4,6 +4,7 @@ import { renderDeployMessage } from '../blocks/render-deploy-message.js';
 import { renderThreadReply } from '../blocks/render-thread-reply.js';
 import type { DeploymentView } from '../sota/deployment-state.js';
 import type { DeliveryJob, MessageRecord, Store } from '../store/types.js';
+import type { ChannelFilter } from './load-delivery-target.js';
 import type { SlackCall } from './slack-caller.js';
 
 export type SyncResult = 'posted' | 'updated' | 'unchanged';
@@ -65,19 +66,22 @@ async function replyInThread(key: Key, ts: string, view: DeploymentView, deps: S
 }
 
 /**
- * Brings the channel's message for one deployment up to date: post it once, update it when its content
- * changed, and answer in its thread when it reaches a final state. Each Slack effect is saved at once.
+ * Brings the channel's message for one deployment up to date: post it once (when the channel's filter
+ * lets the deployment in), update it when its content changed whatever the filter, and answer in its
+ * thread when it reaches a final state the filter wants. Each Slack effect is saved at once.
  */
 export async function syncMessage(
   job: DeliveryJob,
-  view: DeploymentView,
+  target: { view: DeploymentView; filter: ChannelFilter },
   deps: SyncDeps,
 ): Promise<SyncResult> {
+  const { view, filter } = target;
   const key: Key = { teamId: job.teamId, channelId: job.channelId, deploymentId: job.deploymentId };
   const msg = renderDeployMessage(view);
   const record = await deps.store.getMessage(key.teamId, key.channelId, key.deploymentId);
   const ts = record?.ts;
   if (!ts) {
+    if (!filter.opensMessage) return 'unchanged';
     await postNew(key, job, view, msg, deps);
     return 'posted';
   }
@@ -97,7 +101,11 @@ export async function syncMessage(
     await deps.store.saveMessage({ ...key, shownStatus: view.status, shownHash: hash });
     result = 'updated';
   }
-  if (isFinal(view.status) && record.repliedStatus !== view.status) {
+  if (
+    isFinal(view.status) &&
+    record.repliedStatus !== view.status &&
+    filter.repliesTo.includes(view.status)
+  ) {
     await replyInThread(key, ts, view, deps);
     result = 'updated';
   }

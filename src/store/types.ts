@@ -71,7 +71,7 @@ export interface UpsertSubscription {
 
 /**
  * What happens to a received, verified event:
- * 'deliver' — enqueue for every active subscription whose filter includes it;
+ * 'deliver' — enqueue for every active subscription of the hook (the worker applies each filter);
  * 'stale' — older than the freshness bound, recorded only; 'unknown' — unknown event name, recorded only.
  */
 export type EventDisposition = 'deliver' | 'stale' | 'unknown';
@@ -215,8 +215,8 @@ export interface Store {
 
   // inbox
   /**
-   * Stores a verified event durably and, for 'deliver', queues a job per matching active
-   * subscription, all in one transaction. A repeat of (hook, deployment, event) changes nothing.
+   * Stores a verified event durably and, for 'deliver', queues a job per active subscription of
+   * the hook whatever its filter, all in one transaction. A repeat of (hook, deployment, event) changes nothing.
    * Resolves only after the commit is durable. Implementations may group concurrent calls into
    * one transaction (group commit); each caller still resolves only after its own commit.
    */

@@ -142,10 +142,11 @@ describe('delivery worker: one message per deployment', () => {
     await sendOther(failed);
     await h.worker.drain();
 
-    // C2 sees only the failure: one post in the failed state, built from the failed event alone.
+    // C2 gets a message only for the failure: one post in the failed state, which still shows
+    // when the deployment started (every event is kept whatever the filter).
     const c2 = h.slack.messagesIn('C2');
     expect(c2).toHaveLength(1);
-    expect(c2[0]).toMatchObject(expectedMessage(viewOf(projectId, other, [failed])));
+    expect(c2[0]).toMatchObject(expectedMessage(viewOf(projectId, other, [started, failed])));
     expect(h.slack.calls.filter((c) => c.body.channel === 'C2')).toHaveLength(1);
     expect(h.slack.messagesIn('C1')).toHaveLength(2);
     expect(deploymentId).not.toBe(other);

@@ -112,6 +112,42 @@ describe('core path: webhook in, one live message out', () => {
     await t.waitFor(() => t.fakeSlack.messagesIn(CHANNEL).length === 1);
   });
 
+  it('a message follows its deployment to the end: `started failed` ending in success shows "deployed", no reply', async () => {
+    const { t, hookId, secret, projectId } = await subscribedApp('started failed');
+    const deploymentId = randomUUID();
+    const startedAt = new Date(Date.now() - 90_000);
+    await t.sendWebhook(hookId, event(projectId, deploymentId, 'deploy.started', startedAt), secret);
+    await t.waitFor(() => t.fakeSlack.messagesIn(CHANNEL).length === 1);
+    const done = event(projectId, deploymentId, 'deploy.succeeded', new Date(), { url: 'shop.sota.io' });
+    await t.sendWebhook(hookId, done, secret);
+    const [message] = await t.waitFor(() => {
+      const shown = t.fakeSlack.messagesIn(CHANNEL);
+      return String(shown[0]?.text).includes('deployed') ? shown : undefined;
+    });
+    await t.app.worker.drain(5000);
+    expect(message?.text).toBe('✅ Shop Frontend deployed — live at https://shop.sota.io');
+    expect(t.fakeSlack.threadReplies(CHANNEL, message!.ts)).toEqual([]);
+    expect(t.fakeSlack.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('a `failed` channel shows when the failed deployment started and how long it took', async () => {
+    const { t, hookId, secret, projectId } = await subscribedApp('failed');
+    const deploymentId = randomUUID();
+    const startedAt = new Date(Date.now() - 100_000);
+    await t.sendWebhook(hookId, event(projectId, deploymentId, 'deploy.started', startedAt), secret);
+    await t.app.worker.drain(5000);
+    expect(t.fakeSlack.callsTo('chat.postMessage')).toHaveLength(0);
+    const failedAt = new Date(startedAt.getTime() + 102_000);
+    await t.sendWebhook(hookId, event(projectId, deploymentId, 'deploy.failed', failedAt), secret);
+    const [message] = await t.waitFor(() => {
+      const shown = t.fakeSlack.messagesIn(CHANNEL);
+      return shown.length === 1 ? shown : undefined;
+    });
+    const blocks = JSON.stringify(message?.blocks);
+    expect(blocks).toContain('*Started*');
+    expect(blocks).toContain('*Duration*\\n1 m 42 s');
+  });
+
   it('rejects a forged request without storing anything or calling Slack', async () => {
     const { t, hookId, secret, projectId } = await subscribedApp();
     const body = event(projectId, randomUUID(), 'deploy.started', new Date());

@@ -12,7 +12,8 @@ const KEEP_IF_PENDING = (column: string, otherwise: string) =>
 /**
  * One statement, so one atomic and durable commit: store the event unless (hook, deployment,
  * event) is already there; only when it was new and is to be delivered, upsert one job per
- * active subscription of the hook whose filter includes the event. Concurrent repeats wait on
+ * active subscription of the hook, whatever its filter (the worker applies the filter: a message
+ * once posted follows its deployment to the end). Concurrent repeats wait on
  * the unique index and then insert nothing, so they queue nothing. Channels are visited in a
  * fixed order so concurrent upserts of one deployment's jobs lock rows in the same order.
  */
@@ -28,7 +29,7 @@ WITH inserted AS (
   SELECT s.team_id, s.channel_id, $3, s.hook_id, s.project_id, 'pending', 1, 0, $6, $6, $6
   FROM subscriptions s
   WHERE $8 = 'deliver' AND EXISTS (SELECT 1 FROM inserted)
-    AND s.hook_id = $1 AND s.state = 'active' AND $4 = ANY (s.events)
+    AND s.hook_id = $1 AND s.state = 'active'
   ORDER BY s.team_id, s.channel_id
   ON CONFLICT (team_id, channel_id, deployment_id) DO UPDATE SET
     version = jobs.version + 1,

@@ -3,6 +3,8 @@ import type { IngestEvent, IngestResult, Store } from '../types.js';
 import { type BatchOutcome, createGroupCommit } from './group-commit.js';
 import { createStatements, type Db } from './statements.js';
 
+// Every active subscription of the hook gets the job, whatever its filter: a message once posted
+// follows its deployment to the end, and the worker applies the filter to what it posts.
 // A pending job keeps its schedule, attempts and lease (a backoff is never moved earlier);
 // a done or dropped job starts over, due at once.
 const KEEP_IF_PENDING = (column: string, otherwise: string) =>
@@ -15,7 +17,6 @@ SELECT s.team_id, s.channel_id, @deploymentId, s.hook_id, s.project_id, 'pending
   @receivedAt, @receivedAt, @receivedAt
 FROM subscriptions s
 WHERE s.hook_id = @hookId AND s.state = 'active'
-  AND EXISTS (SELECT 1 FROM json_each(s.events) WHERE json_each.value = @event)
 ON CONFLICT (team_id, channel_id, deployment_id) DO UPDATE SET
   version = jobs.version + 1,
   hook_id = excluded.hook_id,
