@@ -29,6 +29,7 @@ export interface StartOptions {
   worker?: {
     pollIntervalMs?: number;
     leaseMs?: number;
+    heartbeatMs?: number;
     concurrency?: number;
     channelPaceMs?: number;
     channelBurst?: number;
@@ -64,7 +65,7 @@ export function newHookId(): string {
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
-  const opened = await openStore(config, resolveSecretBox(config, logger), logger);
+  const opened = await openStore(config, resolveSecretBox(config, logger), logger, { owner: true });
   try {
     await opened.verifySecrets();
   } catch (err) {

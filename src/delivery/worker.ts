@@ -7,6 +7,7 @@ import type { Store } from '../store/types.js';
 import { createChannelPacer } from './channel-pacer.js';
 import { createJobRunner } from './job-runner.js';
 import { createJobSlots } from './job-slots.js';
+import { createLeaseHeartbeat } from './lease-heartbeat.js';
 import { createQueueGauges } from './queue-gauges.js';
 import { channelKeyOf, createSlackCaller } from './slack-caller.js';
 import { createWaker } from './waker.js';
@@ -22,7 +23,10 @@ export interface DeliveryWorkerDeps {
   now?: () => number;
   workerId?: string;
   pollIntervalMs?: number;
+  /** How long a claimed job stays leased without a heartbeat (default 10 s). */
   leaseMs?: number;
+  /** How often the worker renews the leases it holds (default a third of `leaseMs`). */
+  heartbeatMs?: number;
   concurrency?: number;
   /** Per channel, one Slack call per this interval once the burst is spent (default 1000 ms). */
   channelPaceMs?: number;
@@ -55,7 +59,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const now = deps.now ?? Date.now;
   const workerId = deps.workerId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const pollIntervalMs = deps.pollIntervalMs ?? 500;
-  const leaseMs = deps.leaseMs ?? 30_000;
+  const leaseMs = deps.leaseMs ?? 10_000;
   const concurrency = Math.max(1, deps.concurrency ?? 8);
   const logger = deps.logger.child({ component: 'delivery' });
   const holds = createWorkspaceHolds(now);
@@ -82,6 +86,15 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     concurrency,
     maxHeld: concurrency * HELD_PER_SLOT,
     onSlotFreed: () => waker.wake(),
+  });
+  const heartbeat = createLeaseHeartbeat({
+    store: deps.store,
+    logger,
+    workerId,
+    leaseMs,
+    intervalMs: deps.heartbeatMs ?? Math.max(1, Math.floor(leaseMs / 3)),
+    now,
+    holding: () => slots.size() > 0,
   });
   const refreshGauges = createQueueGauges(deps.store, deps.metrics, now);
   let running = false;
@@ -130,6 +143,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     start() {
       if (running) return;
       running = true;
+      heartbeat.start();
       loopDone = loop().catch((err) => logger.error({ err }, 'delivery loop ended unexpectedly'));
     },
     async stop() {
@@ -137,6 +151,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       waker.wake();
       await loopDone;
       await slots.idle();
+      heartbeat.stop();
     },
     wake: () => waker.wake(),
     drain,

@@ -29,11 +29,24 @@ export function resolveSecretBox(config: Config, logger: Logger): SecretBox {
   return createSecretBox(key, previous);
 }
 
+export interface OpenStoreOptions {
+  /**
+   * The app's own store (not a tool's): with SQLite this process becomes the file's one owner, or
+   * fails with StoreLockedError when another process owns it, and frees the leases left by a crash.
+   */
+  owner?: boolean;
+}
+
 /** Opens the store the configuration selects and brings its schema up to date. */
-export async function openStore(config: Config, secretBox: SecretBox, logger: Logger): Promise<Store> {
+export async function openStore(
+  config: Config,
+  secretBox: SecretBox,
+  logger: Logger,
+  options: OpenStoreOptions = {},
+): Promise<Store> {
   const store =
     config.database.kind === 'sqlite'
-      ? createSqliteStore({ path: config.database.path, secretBox, logger })
+      ? createSqliteStore({ path: config.database.path, secretBox, logger, owner: options.owner })
       : await openPostgres(config.database.url, secretBox, logger);
   await store.migrate();
   return store;

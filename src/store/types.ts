@@ -232,6 +232,11 @@ export interface Store {
    */
   claimJobs(owner: string, now: number, leaseMs: number, limit: number): Promise<DeliveryJob[]>;
   /**
+   * The worker's heartbeat: extends to `until` every lease `owner` still holds on a pending job, so
+   * that short leases outlive long jobs while the owner lives. Returns how many leases it extended.
+   */
+  renewLeases(owner: string, until: number): Promise<number>;
+  /**
    * Marks the job done if its version is still `version` and `owner` still holds the lease;
    * otherwise (a newer event arrived) releases the lease so it runs again at once.
    */

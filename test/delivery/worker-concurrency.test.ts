@@ -21,7 +21,9 @@ async function project(channel: string) {
 
 describe('delivery worker: restarts, channels and pace', () => {
   it('a new worker on the same store file delivers what a stopped one left, each message once', async () => {
-    h = await createHarness({ slackTimeoutMs: 300 });
+    // The timeout ends C2's hung call; C1's call must never reach it, even on a busy machine (a call that
+    // Slack accepted but the client gave up on would be posted again).
+    h = await createHarness({ slackTimeoutMs: 2000 });
     const p1 = await project('C1');
     const p2 = await project('C2');
     const endHang = h.slack.failWhile(inChannel('C2'), { hang: true });

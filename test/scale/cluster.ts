@@ -36,6 +36,7 @@ export interface Cluster {
 export interface WorkerTuning {
   pollIntervalMs?: number;
   leaseMs?: number;
+  heartbeatMs?: number;
   concurrency?: number;
   channelPaceMs?: number;
 }

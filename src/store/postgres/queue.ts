@@ -4,7 +4,14 @@ import type { PgStoreDeps } from './deps.js';
 
 type QueueMethods = Pick<
   Store,
-  'claimJobs' | 'completeJob' | 'retryJob' | 'dropJob' | 'queueStats' | 'holdWorkspace' | 'getWorkspaceHold'
+  | 'claimJobs'
+  | 'renewLeases'
+  | 'completeJob'
+  | 'retryJob'
+  | 'dropJob'
+  | 'queueStats'
+  | 'holdWorkspace'
+  | 'getWorkspaceHold'
 >;
 
 /** $1-$3 identify the job, $4 is the caller; only the lease owner may change it. */
@@ -25,6 +32,9 @@ const DROP = `UPDATE jobs SET state = 'dropped', last_error = $5, lease_owner = 
     updated_at = $6
   WHERE ${MINE}`;
 
+const RENEW = `UPDATE jobs SET lease_until = $2
+  WHERE state = 'pending' AND lease_until IS NOT NULL AND lease_owner = $1`;
+
 // A hold only ever grows: a shorter Retry-After never releases a workspace early.
 const HOLD = `INSERT INTO workspace_holds (team_id, until) VALUES ($1, $2)
   ON CONFLICT (team_id) DO UPDATE SET until = GREATEST(workspace_holds.until, EXCLUDED.until)`;
@@ -34,6 +44,9 @@ export function createPgQueueMethods({ pool }: PgStoreDeps): QueueMethods {
 
   return {
     claimJobs: createPgClaimJobs(pool),
+    async renewLeases(owner, until) {
+      return (await pool.query(RENEW, [owner, until])).rowCount ?? 0;
+    },
     async completeJob(job, owner, version) {
       await pool.query(COMPLETE, [...key(job, owner), version, Date.now()]);
     },

@@ -46,8 +46,27 @@ const IF_CURRENT = `version = @version AND state = 'pending'`;
 
 type QueueMethods = Pick<
   Store,
-  'claimJobs' | 'completeJob' | 'retryJob' | 'dropJob' | 'queueStats' | 'holdWorkspace' | 'getWorkspaceHold'
+  | 'claimJobs'
+  | 'renewLeases'
+  | 'completeJob'
+  | 'retryJob'
+  | 'dropJob'
+  | 'queueStats'
+  | 'holdWorkspace'
+  | 'getWorkspaceHold'
 >;
+
+/**
+ * Frees every lease in the file. Only the owner of the file calls it, right after opening it: any
+ * lease found then was left by a process that ended without giving its jobs back (a crash).
+ */
+export function releaseLeftLeases(db: Db): number {
+  return db
+    .prepare(
+      `UPDATE jobs SET lease_owner = NULL, lease_until = NULL WHERE state = 'pending' AND lease_until IS NOT NULL`,
+    )
+    .run().changes;
+}
 
 export function createQueueMethods(db: Db): QueueMethods {
   const q = createStatements(db, {
@@ -66,6 +85,8 @@ export function createQueueMethods(db: Db): QueueMethods {
     drop: `UPDATE jobs SET state = 'dropped', last_error = @reason, lease_owner = NULL, lease_until = NULL,
              updated_at = @now
            WHERE ${KEY} AND lease_owner = @owner`,
+    renew: `UPDATE jobs SET lease_until = @until
+            WHERE state = 'pending' AND lease_until IS NOT NULL AND lease_owner = @owner`,
     stats: `SELECT COUNT(*) AS depth, MIN(enqueued_at) AS oldest FROM jobs WHERE state = 'pending'`,
     hold: `INSERT INTO workspace_holds (team_id, until) VALUES (?, ?)
            ON CONFLICT (team_id) DO UPDATE SET until = MAX(until, excluded.until)`,
@@ -88,6 +109,7 @@ export function createQueueMethods(db: Db): QueueMethods {
 
   return {
     claimJobs: async (owner, now, leaseMs, limit) => claim.immediate(owner, now, leaseMs, limit),
+    renewLeases: async (owner, until) => q.renew.run({ owner, until }).changes,
     async completeJob(job, owner, version) {
       q.complete.run({ ...key(job), owner, version, now: Date.now() });
     },

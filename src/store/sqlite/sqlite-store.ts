@@ -7,7 +7,8 @@ import { createMessageMethods } from './messages.js';
 import { runMigrations } from './migrate.js';
 import { createOAuthStateMethods } from './oauth-states.js';
 import { openDatabase } from './open-database.js';
-import { createQueueMethods } from './queue.js';
+import { type OwnerLock, takeOwnerLock } from './owner-lock.js';
+import { createQueueMethods, releaseLeftLeases } from './queue.js';
 import { createSecretMethods } from './secrets.js';
 import { createSubscriptionMethods } from './subscriptions.js';
 import { createWorkspaceMethods } from './workspaces.js';
@@ -19,6 +20,12 @@ export interface SqliteStoreOptions {
   logger?: Logger;
   /** How long a write waits for another process's lock before failing (default 5000 ms). */
   busyTimeoutMs?: number;
+  /**
+   * This process owns the file (the app does; tools that read beside it do not): take the file's
+   * owner lock, refusing with StoreLockedError when another process holds it, and on `migrate()`
+   * free the delivery leases a previous owner left behind.
+   */
+  owner?: boolean;
 }
 
 /**
@@ -27,12 +34,16 @@ export interface SqliteStoreOptions {
  */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   const { secretBox, logger } = options;
-  const db = openDatabase(options.path, { busyTimeoutMs: options.busyTimeoutMs });
+  const lock = options.owner ? takeOwnerLock(options.path) : undefined;
+  const db = openOwned(options, lock);
   const { close: closeInbox, ...inbox } = createInbox(db);
 
   return {
     async migrate() {
       runMigrations(db, logger);
+      if (!lock) return;
+      const released = releaseLeftLeases(db);
+      if (released > 0) logger?.info({ released }, 'released the delivery leases a previous process left');
     },
     async ping() {
       db.prepare('SELECT 1').get();
@@ -40,6 +51,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async close() {
       closeInbox();
       if (db.open) db.close();
+      lock?.release();
     },
     ...createHookMethods(db, secretBox),
     ...createSubscriptionMethods(db),
@@ -50,4 +62,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ...createOAuthStateMethods(db),
     ...createSecretMethods(db, secretBox),
   };
+}
+
+function openOwned(options: SqliteStoreOptions, lock: OwnerLock | undefined) {
+  try {
+    return openDatabase(options.path, { busyTimeoutMs: options.busyTimeoutMs });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }

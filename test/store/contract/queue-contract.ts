@@ -26,6 +26,26 @@ export function describeQueue(ctx: ContractContext): void {
       expect((await ctx.store.queueStats(T0)).depth).toBe(0);
     });
 
+    it('renews only the leases its owner still holds, so a renewed job is not taken over', async () => {
+      const hook = await hookWithChannels(ctx.store, ['C1', 'C2']);
+      await queueOne(hook);
+      const [mine] = await ctx.store.claimJobs('w1', T0, LEASE, 1);
+      const [theirs] = await ctx.store.claimJobs('w2', T0, LEASE, 1);
+      expect(await ctx.store.renewLeases('w1', T0 + 2 * LEASE)).toBe(1);
+
+      const afterFirstLease = await ctx.store.claimJobs('w3', T0 + LEASE + 1, LEASE, 10);
+      expect(afterFirstLease).toEqual([
+        expect.objectContaining({ channelId: theirs!.channelId, leaseOwner: 'w3' }),
+      ]);
+      const afterRenewed = await ctx.store.claimJobs('w3', T0 + 2 * LEASE + 1, LEASE, 10);
+      expect(afterRenewed).toEqual([
+        expect.objectContaining({ channelId: mine!.channelId, leaseOwner: 'w3' }),
+      ]);
+      expect(await ctx.store.renewLeases('w1', T0 + 4 * LEASE)).toBe(0);
+      await ctx.store.completeJob(mine!, 'w1', mine!.version);
+      expect((await ctx.store.queueStats(T0)).depth).toBe(2);
+    });
+
     it('hands out one job per channel and none for a channel already being served', async () => {
       const hook = await hookWithChannels(ctx.store, ['C1']);
       const first = await queueOne(hook, T0);
