@@ -289,3 +289,16 @@ export interface Store {
   /** Opens every stored secret once; throws SecretBoxError if any cannot be opened with the configured keys. */
   verifySecrets(): Promise<void>;
 }
+
+/** The delivery queue's part of the Store (each engine implements it in its own queue module). */
+export type QueueMethods = Pick<
+  Store,
+  | 'claimJobs'
+  | 'renewLeases'
+  | 'completeJob'
+  | 'retryJob'
+  | 'dropJob'
+  | 'queueStats'
+  | 'holdWorkspace'
+  | 'getWorkspaceHold'
+>;

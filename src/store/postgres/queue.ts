@@ -1,18 +1,6 @@
-import type { JobKey, Store } from '../types.js';
+import type { JobKey, QueueMethods } from '../types.js';
 import { createPgClaimJobs } from './claim-jobs.js';
 import type { PgStoreDeps } from './deps.js';
-
-type QueueMethods = Pick<
-  Store,
-  | 'claimJobs'
-  | 'renewLeases'
-  | 'completeJob'
-  | 'retryJob'
-  | 'dropJob'
-  | 'queueStats'
-  | 'holdWorkspace'
-  | 'getWorkspaceHold'
->;
 
 /** $1-$3 identify the job, $4 is the caller; only the lease owner may change it. */
 const MINE = 'team_id = $1 AND channel_id = $2 AND deployment_id = $3 AND lease_owner = $4';

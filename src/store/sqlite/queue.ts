@@ -1,5 +1,5 @@
 import { toDeliveryJob as fromRow, type JobRow } from '../rows.js';
-import type { JobKey, Store } from '../types.js';
+import type { JobKey, QueueMethods } from '../types.js';
 import { createStatements, type Db } from './statements.js';
 
 // The next channel after c (by team, then channel) that has a pending job: one index seek each.
@@ -43,18 +43,6 @@ ORDER BY next_attempt_at, team_id, channel_id`;
 
 const KEY = 'team_id = @teamId AND channel_id = @channelId AND deployment_id = @deploymentId';
 const IF_CURRENT = `version = @version AND state = 'pending'`;
-
-type QueueMethods = Pick<
-  Store,
-  | 'claimJobs'
-  | 'renewLeases'
-  | 'completeJob'
-  | 'retryJob'
-  | 'dropJob'
-  | 'queueStats'
-  | 'holdWorkspace'
-  | 'getWorkspaceHold'
->;
 
 /**
  * Frees every lease in the file. Only the owner of the file calls it, right after opening it: any
