@@ -8,9 +8,11 @@ export function isKnownEvent(name: string): name is KnownEvent {
   return (KNOWN_EVENTS as readonly string[]).includes(name);
 }
 
+/** A UUID in any letter case, read as lower case: one deployment is one id however it is spelled. */
 const uuid = z
   .string()
-  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'expects a UUID');
+  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'expects a UUID')
+  .transform((id) => id.toLowerCase());
 
 /**
  * A sota.io webhook payload. Extra fields are tolerated (sota.io may add some); `data` is only

@@ -101,6 +101,26 @@ describe('core path: webhook in, one live message out', () => {
     expect(await t.store.countEvents()).toBe(1);
   });
 
+  it('one deployment whatever the letter case of its ids: started in lower case, failed in upper case', async () => {
+    const { t, hookId, secret, projectId } = await subscribedApp();
+    const deploymentId = randomUUID();
+    const started = event(projectId, deploymentId, 'deploy.started', new Date(Date.now() - 60_000));
+    expect((await t.sendWebhook(hookId, started, secret)).status).toBe(202);
+    await t.waitFor(() => t.fakeSlack.messagesIn(CHANNEL).length === 1);
+    const upper = event(projectId.toUpperCase(), deploymentId.toUpperCase(), 'deploy.failed', new Date(), {
+      error_message: 'out of memory',
+    });
+    expect((await t.sendWebhook(hookId, upper, secret)).status).toBe(202);
+    const lowerAgain = event(projectId, deploymentId, 'deploy.failed', new Date());
+    expect((await t.sendWebhook(hookId, lowerAgain, secret)).json()).toMatchObject({ duplicate: true });
+    await t.app.worker.drain(5000);
+    const messages = t.fakeSlack.messagesIn(CHANNEL);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.text).toMatch(/fail/i);
+    expect(t.fakeSlack.callsTo('chat.postMessage')).toHaveLength(2); // the message and its thread reply
+    expect(t.fakeSlack.threadReplies(CHANNEL, messages[0]!.ts)).toHaveLength(1);
+  });
+
   it('keeps the channel filter: a channel that only wants failures hears nothing of a success', async () => {
     const { t, hookId, secret, projectId } = await subscribedApp('failed');
     const deploymentId = randomUUID();

@@ -1,3 +1,5 @@
+import { foldUuidCaseSql } from '../fold-uuid-case-sql.js';
+
 /** One numbered schema change. Applied in id order, once, recorded in `schema_migrations`. */
 export interface PgMigration {
   id: number;
@@ -112,4 +114,7 @@ CREATE TABLE oauth_states (
 `;
 
 /** The PostgreSQL schema, oldest first. Never edit a released migration: add the next one. */
-export const pgMigrations: readonly PgMigration[] = [{ id: 1, name: 'init', sql: init }];
+export const pgMigrations: readonly PgMigration[] = [
+  { id: 1, name: 'init', sql: init },
+  { id: 2, name: 'fold_uuid_case', sql: foldUuidCaseSql('ctid') },
+];

@@ -1,3 +1,5 @@
+import { foldUuidCaseSql } from '../fold-uuid-case-sql.js';
+
 /** One numbered schema change. Applied in id order, once, recorded in `schema_migrations`. */
 export interface Migration {
   id: number;
@@ -124,4 +126,5 @@ CREATE INDEX jobs_leased
 export const migrations: readonly Migration[] = [
   { id: 1, name: 'init', sql: init },
   { id: 2, name: 'claim_indexes', sql: claimIndexes },
+  { id: 3, name: 'fold_uuid_case', sql: foldUuidCaseSql('rowid') },
 ];
