@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config/load-config.js';
+import { createPacedCall } from './delivery/paced-call.js';
 import { createQueueGauges } from './delivery/queue-gauges.js';
 import { createSlackClientFactory } from './delivery/slack-client.js';
+import { createSlackPace } from './delivery/slack-pace.js';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery/worker.js';
 import { createHttpServer } from './http/server.js';
 import { createWebhookHandler } from './http/webhook-route.js';
@@ -78,10 +80,16 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const policy = createErrorPolicy({ logger, metrics, ...(options.exit ? { exit: options.exit } : {}) });
   const store = guardStore(opened, policy.check);
   const uninstall = policy.install(options.processEvents);
+  const pace = createSlackPace({
+    channelPaceMs: options.worker?.channelPaceMs,
+    channelBurst: options.worker?.channelBurst,
+    now,
+  });
   const slack = createSlackApp({
     config,
     store,
     logger,
+    pacedCall: createPacedCall({ pace, store, metrics, now }),
     sotaClientFor: (token) => createSotaClient({ baseUrl: config.sotaApiUrl, token, logger }),
     newHookId,
     now,
@@ -96,6 +104,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     now,
     ...(options.workerId ? { workerId: options.workerId } : {}),
     ...options.worker,
+    pace,
   });
   const webhook = createWebhookHandler({
     store: {

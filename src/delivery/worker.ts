@@ -4,14 +4,13 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { Store } from '../store/types.js';
-import { createChannelPacer } from './channel-pacer.js';
 import { createJobRunner } from './job-runner.js';
 import { createJobSlots } from './job-slots.js';
 import { createLeaseHeartbeat } from './lease-heartbeat.js';
 import { createQueueGauges } from './queue-gauges.js';
 import { channelKeyOf, createSlackCaller } from './slack-caller.js';
+import { createSlackPace, type SlackPace } from './slack-pace.js';
 import { createWaker } from './waker.js';
-import { createWorkspaceHolds } from './workspace-holds.js';
 
 export interface DeliveryWorkerDeps {
   store: Store;
@@ -33,6 +32,8 @@ export interface DeliveryWorkerDeps {
   /** Per channel, calls that may go out back to back (default 3). */
   channelBurst?: number;
   maxJobAgeMs?: number;
+  /** The process's channel pace and workspace holds, shared with `/sota test` (its own when absent). */
+  pace?: SlackPace;
 }
 
 export interface DeliveryWorker {
@@ -62,12 +63,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const leaseMs = deps.leaseMs ?? 10_000;
   const concurrency = Math.max(1, deps.concurrency ?? 8);
   const logger = deps.logger.child({ component: 'delivery' });
-  const holds = createWorkspaceHolds(now);
-  const pacer = createChannelPacer({
-    intervalMs: deps.channelPaceMs ?? 1000,
-    burst: deps.channelBurst ?? 3,
-    now,
-  });
+  const { holds, pacer } =
+    deps.pace ?? createSlackPace({ channelPaceMs: deps.channelPaceMs, channelBurst: deps.channelBurst, now });
   const callerFor = createSlackCaller({ metrics: deps.metrics, holds, pacer, now });
   const runJob = createJobRunner({
     ...deps,

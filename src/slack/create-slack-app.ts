@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, type HTTPReceiverOptions } from '@slack/bolt';
 import type { Config } from '../config/load-config.js';
+import type { PacedCall } from '../delivery/paced-call.js';
 import type { Logger } from '../log/logger.js';
 import type { SotaClient } from '../sota/client.js';
 import type { Store } from '../store/types.js';
@@ -21,6 +22,8 @@ export interface SlackDeps {
   store: Store;
   logger: Logger;
   sotaClientFor: (token: string) => SotaClient;
+  /** Posts outside the delivery queue (`/sota test`) under the same pace and 429 holds as deliveries. */
+  pacedCall: PacedCall;
   /** A random url-safe id for a new hook. */
   newHookId: () => string;
   now: () => number;

@@ -38,6 +38,8 @@ export const COMMAND_NOTES = {
     'I could not open the form to connect sota.io — run `/sota connect` again.',
   testPosted: (project: string): string =>
     `Posted a sample deployment message for *${fitMrkdwn(project, 100)}* in this channel. Real ones look the same.`,
+  testHeld: (seconds: number): string =>
+    `Slack asked this workspace to slow down, so I did not post the sample. Try again in ${seconds} s; deployment messages go out as soon as Slack allows.`,
   testFailed: (code: string): string =>
     `I could not post the sample here (Slack answered \`${fitMrkdwn(code, 60)}\`). If this is a private channel, run \`/invite @sota\` first.`,
 } as const;

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { CommandReply } from '../../blocks/commands/command-reply.js';
 import type { Config } from '../../config/load-config.js';
+import type { PacedCall } from '../../delivery/paced-call.js';
 import type { Logger } from '../../log/logger.js';
 import type { SotaClient } from '../../sota/client.js';
 import type { Store } from '../../store/types.js';
@@ -27,6 +28,8 @@ export interface CommandDeps {
   store: Store;
   logger: Logger;
   sotaClientFor: (token: string) => SotaClient;
+  /** Posts outside the delivery queue (`/sota test`) under the same pace and 429 holds as deliveries. */
+  pacedCall: PacedCall;
   newHookId: () => string;
   now: () => number;
   /** Serialises changes to one (team, project) within this process. */

@@ -1,6 +1,7 @@
 import { COMMAND_NOTES } from '../../blocks/commands/command-notes.js';
 import { renderSampleMessage } from '../../blocks/commands/render-sample-message.js';
 import type { ProjectRef } from '../../blocks/commands/render-subscription-change.js';
+import { SlackHeldError } from '../../delivery/paced-call.js';
 import { resolveSotaToken } from '../resolve-sota-token.js';
 import { slackErrorCode } from '../slack-error-code.js';
 import { findByProject, listChannelSubscriptions } from './channel-subscriptions.js';
@@ -31,12 +32,14 @@ export function createTestCommand(deps: CommandDeps) {
     const projectName = lookup.project.projectName ?? projectSlug ?? projectId;
     const message = renderSampleMessage({ projectId, projectName, projectSlug, now: deps.now() });
     try {
-      await ctx.client.chat.postMessage({
-        channel: ctx.channelId,
-        text: message.text,
-        blocks: message.blocks,
-      });
+      await deps.pacedCall(ctx, 'chat.postMessage', () =>
+        ctx.client.chat.postMessage({ channel: ctx.channelId, text: message.text, blocks: message.blocks }),
+      );
     } catch (err) {
+      if (err instanceof SlackHeldError) {
+        const seconds = Math.max(1, Math.ceil((err.until - deps.now()) / 1000));
+        return note(COMMAND_NOTES.testHeld(seconds));
+      }
       const code = slackErrorCode(err);
       deps.logger.warn({ teamId: ctx.teamId, channelId: ctx.channelId, code }, 'sample message not posted');
       return note(COMMAND_NOTES.testFailed(code));
