@@ -16,6 +16,7 @@ import { guardStore } from './runtime/guard-store.js';
 import { createSlackApp } from './slack/create-slack-app.js';
 import { operatorKeyNotice } from './slack/operator-token.js';
 import { createSotaClient } from './sota/client.js';
+import { createKeyPacers, realPacerClock } from './sota/key-pacer.js';
 import { openStore, resolveSecretBox } from './store/open-store.js';
 import type { Store } from './store/types.js';
 
@@ -77,6 +78,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const notice = operatorKeyNotice(config);
   if (notice) logger.warn(notice);
   const metrics = createMetrics();
+  const pacerFor = createKeyPacers(realPacerClock);
+  const sotaClientFor = (token: string) =>
+    createSotaClient({ baseUrl: config.sotaApiUrl, token, logger, pacer: pacerFor(token) });
   const policy = createErrorPolicy({ logger, metrics, ...(options.exit ? { exit: options.exit } : {}) });
   const store = guardStore(opened, policy.check);
   const uninstall = policy.install(options.processEvents);
@@ -90,7 +94,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     store,
     logger,
     pacedCall: createPacedCall({ pace, store, metrics, now }),
-    sotaClientFor: (token) => createSotaClient({ baseUrl: config.sotaApiUrl, token, logger }),
+    sotaClientFor,
     newHookId,
     now,
     onRequestError: policy.requestFailed,

@@ -69,8 +69,17 @@ const deploymentSchema = z.object({
   created_at: optionalText,
 });
 
-/** `GET /v1/projects/:id/deployments`. */
-export const deploymentListSchema = z.object({ data: z.array(deploymentSchema) });
+/** `GET /v1/projects/:id/deployments`, with the optional cursor pagination. */
+export const deploymentListSchema = z.object({
+  data: z.array(deploymentSchema),
+  pagination: paginationSchema.nullable().optional(),
+});
+
+/** `POST /v1/projects/:id/redeploy` and `/rollback` → 200 with the new deployment. */
+export const startedDeploymentSchema = z.object({ data: deploymentSchema });
+
+/** `GET …/deployments/:id/logs` as JSON: `{ data: "<text>" }` (or lines). */
+export const logsBodySchema = z.object({ data: z.union([z.string(), z.array(z.string())]) });
 
 /** The documented error envelope; anything else in an error body is ignored. */
 export const errorBodySchema = z.object({

@@ -1,19 +1,26 @@
 import type { Logger } from '../log/logger.js';
 import {
   createdWebhookSchema,
-  deploymentListSchema,
   projectPageSchema,
   type SotaDeployment,
   type SotaProject,
   type SotaWebhook,
-  toSotaDeployment,
   toSotaProject,
   toSotaWebhook,
   webhookListSchema,
 } from './api-schemas.js';
+import {
+  type DeploymentPage,
+  fetchDeploymentLogs,
+  fetchDeploymentPage,
+  projectPath,
+  startDeployment,
+} from './deployment-calls.js';
+import type { KeyPacer } from './key-pacer.js';
 import { createSotaTransport, type SotaTransport } from './sota-transport.js';
 
 export type { SotaDeployment, SotaProject, SotaWebhook } from './api-schemas.js';
+export type { DeploymentPage } from './deployment-calls.js';
 
 export interface SotaClientOptions {
   /** e.g. `https://api.sota.io`; a trailing `/v1` (as the docs write the base URL) is accepted too. */
@@ -26,6 +33,10 @@ export interface SotaClientOptions {
   logger?: Logger;
   /** Clock in epoch milliseconds (reading `Retry-After` dates); default `Date.now`. */
   now?: () => number;
+  /** The key's shared request bucket (100 a minute, 429 honoured); none: unpaced. */
+  pacer?: KeyPacer;
+  /** Longest wait for the bucket before a call fails as rate limited. Default 10 000. */
+  paceMaxWaitMs?: number;
 }
 
 /** The sota.io calls the bot makes. Every failure is a SotaApiError; no call is retried here. */
@@ -42,6 +53,14 @@ export interface SotaClient {
   listWebhooks(projectId: string): Promise<Array<{ id: string; url: string }>>;
   /** One page of deployments, as sota.io orders them (the official clients read item 0 as newest). */
   listDeployments(projectId: string, limit?: number): Promise<SotaDeployment[]>;
+  /** One page of deployments (newest first) from `cursor`, with the next page's cursor. */
+  listDeploymentPage(projectId: string, page?: { limit?: number; cursor?: string }): Promise<DeploymentPage>;
+  /** `GET …/deployments/:deploymentId/logs` as text (raw text or `{ data }`). */
+  getDeploymentLogs(projectId: string, deploymentId: string): Promise<string>;
+  /** `POST …/redeploy`: runs the live image again with the current environment; the new deployment. */
+  redeploy(projectId: string): Promise<SotaDeployment>;
+  /** `POST …/rollback`: back to the previous deployment; 409 when there is none. The new deployment. */
+  rollback(projectId: string): Promise<SotaDeployment>;
 }
 
 export const PROJECT_PAGE_LIMIT = 100;
@@ -59,10 +78,6 @@ function normaliseBaseUrl(baseUrl: string): string {
     throw new TypeError('sota.io base URL must be an absolute http(s) URL');
   }
   return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '').replace(/\/v1$/, '');
-}
-
-function projectPath(projectId: string, rest = ''): string {
-  return `/v1/projects/${encodeURIComponent(projectId)}${rest}`;
 }
 
 async function listAllProjects(transport: SotaTransport, logger: Logger | undefined): Promise<SotaProject[]> {
@@ -100,6 +115,8 @@ export function createSotaClient(options: SotaClientOptions): SotaClient {
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     logger: options.logger,
     now: options.now ?? Date.now,
+    pacer: options.pacer,
+    paceMaxWaitMs: options.paceMaxWaitMs,
   });
   const listProjects = () => listAllProjects(transport, options.logger);
 
@@ -130,13 +147,11 @@ export function createSotaClient(options: SotaClientOptions): SotaClient {
       return body.data.map((w) => ({ id: w.id, url: w.url }));
     },
     async listDeployments(projectId, limit) {
-      const request = {
-        method: 'GET',
-        path: projectPath(projectId, '/deployments'),
-        query: { limit },
-      } as const;
-      const body = await transport.json(request, deploymentListSchema);
-      return body.data.map((item) => toSotaDeployment(item, projectId));
+      return (await fetchDeploymentPage(transport, projectId, { limit })).deployments;
     },
+    listDeploymentPage: (projectId, page = {}) => fetchDeploymentPage(transport, projectId, page),
+    getDeploymentLogs: (projectId, deploymentId) => fetchDeploymentLogs(transport, projectId, deploymentId),
+    redeploy: (projectId) => startDeployment(transport, projectId, 'redeploy'),
+    rollback: (projectId) => startDeployment(transport, projectId, 'rollback'),
   };
 }

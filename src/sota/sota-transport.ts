@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Logger } from '../log/logger.js';
 import { SotaApiError, type SotaApiErrorInit, SotaErrorCode, sotaErrorCodeForStatus } from './api-error.js';
 import { errorBodySchema } from './api-schemas.js';
+import { type KeyPacer, PacerBusyError } from './key-pacer.js';
 import { redactCredentials } from './redact-credentials.js';
 import { retryAfterSeconds } from './retry-after.js';
 
@@ -14,7 +15,14 @@ export interface SotaTransportOptions {
   logger?: Logger | undefined;
   /** Clock in epoch milliseconds, for reading `Retry-After` dates and reset times. */
   now: () => number;
+  /** The key's shared bucket; each request takes a token first, and a 429 holds it. */
+  pacer?: KeyPacer | undefined;
+  /** Longest wait for a token before the call fails as rate limited (without being sent). */
+  paceMaxWaitMs?: number | undefined;
 }
+
+/** Without `Retry-After` or a reset time, a 429 holds the key this long. */
+const DEFAULT_429_HOLD_MS = 60_000;
 
 export interface SotaRequest {
   method: 'GET' | 'POST' | 'DELETE';
@@ -30,6 +38,8 @@ export interface SotaTransport {
   json<T>(request: SotaRequest, schema: z.ZodType<T>): Promise<T>;
   /** The status of a 2xx answer or of one of `tolerated`; otherwise a SotaApiError. */
   status(request: SotaRequest, tolerated: readonly number[]): Promise<number>;
+  /** The body of a 2xx answer as text, with its content type; otherwise a SotaApiError. */
+  text(request: SotaRequest): Promise<{ text: string; contentType: string }>;
 }
 
 interface Answer {
@@ -112,7 +122,29 @@ export function createSotaTransport(options: SotaTransportOptions): SotaTranspor
     };
   }
 
+  async function pace(request: SotaRequest, path: string): Promise<void> {
+    try {
+      await options.pacer?.acquire(options.paceMaxWaitMs ?? 10_000);
+    } catch (err) {
+      if (!(err instanceof PacerBusyError)) throw err;
+      const retryAfterSeconds = Math.ceil(err.waitMs / 1000);
+      throw fail(request, path, {
+        status: 0,
+        code: SotaErrorCode.rateLimited,
+        message: `sota.io's rate limit for this key is used up; try again in ${retryAfterSeconds} s`,
+        retryAfterSeconds,
+      });
+    }
+  }
+
+  function holdAfter429(answer: Answer): void {
+    if (answer.status !== 429 || !options.pacer) return;
+    const seconds = retryAfterSeconds(429, answer.headers, now());
+    options.pacer.holdUntil(now() + (seconds === undefined ? DEFAULT_429_HOLD_MS : seconds * 1000));
+  }
+
   async function send(request: SotaRequest, path: string): Promise<Answer> {
+    await pace(request, path);
     const headers: Record<string, string> = {
       authorization: `Bearer ${options.token}`,
       accept: 'application/json',
@@ -132,7 +164,9 @@ export function createSotaTransport(options: SotaTransportOptions): SotaTranspor
         { method: request.method, path, status: response.status, ms: now() - started },
         'sota.io call',
       );
-      return { status: response.status, headers: response.headers, text };
+      const answer = { status: response.status, headers: response.headers, text };
+      holdAfter429(answer);
+      return answer;
     } catch (err) {
       throw fail(request, path, transportFields(err, `${request.method} ${path}`, timeoutMs));
     }
@@ -147,6 +181,12 @@ export function createSotaTransport(options: SotaTransportOptions): SotaTranspor
       const checked = schema.safeParse(parsed);
       if (checked.success) return checked.data;
       throw fail(request, path, malformedFields(answer, parsed, checked.error.issues[0]?.path ?? []));
+    },
+    async text(request: SotaRequest) {
+      const path = pathWithQuery(request);
+      const answer = await send(request, path);
+      if (!isSuccess(answer.status)) throw fail(request, path, statusFields(request, path, answer));
+      return { text: answer.text, contentType: answer.headers.get('content-type') ?? '' };
     },
     async status(request: SotaRequest, tolerated: readonly number[]): Promise<number> {
       const path = pathWithQuery(request);

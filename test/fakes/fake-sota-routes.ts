@@ -2,6 +2,7 @@
  * The endpoints of the fake sota.io server, as pure functions over its state: request in, reply out.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { deploymentLogs, redeploy, rollback } from './fake-sota-deploys.js';
 import { errorBody } from './fake-sota-failures.js';
 import type {
   FakeReply,
@@ -105,6 +106,13 @@ function projectRoute(
   }
   if (resource === 'webhooks' && webhookId !== undefined && extra === undefined) {
     return method === 'DELETE' ? deleteWebhook(state, projectId, webhookId) : fail(405);
+  }
+  if (resource === 'deployments' && webhookId !== undefined && extra === 'logs') {
+    return method === 'GET' ? deploymentLogs(state, projectId, webhookId) : fail(405);
+  }
+  if ((resource === 'redeploy' || resource === 'rollback') && webhookId === undefined) {
+    if (method !== 'POST') return fail(405);
+    return resource === 'redeploy' ? redeploy(state, projectId) : rollback(state, projectId);
   }
   if (resource === 'deployments' && webhookId === undefined) {
     if (method !== 'GET') return fail(405);

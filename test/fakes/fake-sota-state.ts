@@ -29,6 +29,8 @@ export interface FakeSotaDeployment {
   /** Which field carries `errorMessage`: the docs' `error_message` or the official clients' `error`. */
   errorField: 'error_message' | 'error';
   createdAt: string;
+  /** The deployment whose image this one runs (itself, unless a redeploy or rollback made it). */
+  imageOf: string;
 }
 
 export interface FakeSotaState {
@@ -38,6 +40,12 @@ export interface FakeSotaState {
   /** Largest page the server hands out, whatever `limit` asks for; undefined = honour `limit`. */
   pageSize: number | undefined;
   deleteWebhookStatus: 204 | 404 | 405;
+  /** Each deployment's log text, by deployment id (none: 404). */
+  logs: Map<string, string>;
+  /** How logs are sent: raw `text/plain` or JSON `{ data }`. */
+  logsFormat: 'text' | 'json';
+  /** When set, every logs request gets this status (e.g. 405: no such endpoint). */
+  logsStatus: number | undefined;
 }
 
 /** One answer of the fake: status, JSON body (a string is sent raw), extra headers. */
@@ -55,6 +63,7 @@ export interface AddDeploymentInput {
   errorMessage?: string | null;
   errorField?: 'error_message' | 'error';
   createdAt?: string;
+  imageOf?: string;
 }
 
 function slugify(name: string): string {
@@ -81,8 +90,10 @@ export function addProject(state: FakeSotaState, input: { name: string; slug?: s
 
 /** Adds a deployment; later additions are listed first (newest first). */
 export function addDeployment(state: FakeSotaState, input: AddDeploymentInput): FakeSotaDeployment {
+  const id = input.id ?? randomUUID();
   const deployment: FakeSotaDeployment = {
-    id: input.id ?? randomUUID(),
+    id,
+    imageOf: input.imageOf ?? id,
     projectId: input.projectId,
     status: input.status ?? 'running',
     url: input.url === undefined ? null : input.url,

@@ -7,7 +7,12 @@
  * - POST   /v1/projects/:id/webhooks             201 with a fresh `whsec_<hex>` secret; kept in `webhooks`
  * - GET    /v1/projects/:id/webhooks             the project's webhooks without secrets
  * - DELETE /v1/projects/:id/webhooks/:webhookId  `deleteWebhookStatus`: 204 (removes it), 404 or 405
- * - GET    /v1/projects/:id/deployments          newest first, from `addDeployment`
+ * - GET    /v1/projects/:id/deployments          newest first, from `addDeployment`, cursor pagination
+ * - GET    /v1/projects/:id/deployments/:id/logs `logs` (text, or `{ data }` with `logsFormat: 'json'`);
+ *                                                404 when none; `logsStatus` answers that status instead
+ * - POST   /v1/projects/:id/redeploy             200, a new `deploying` deployment of the running image; 409 without one
+ * - POST   /v1/projects/:id/rollback             200, a new `deploying` deployment of the image before the
+ *                                                running one; 409 "Nothing to roll back to" without one
  * Every request needs `Authorization: Bearer <one of tokens>` (else 401) and is recorded in `requests`,
  * authorised or not. `failNext` / `failAlways` make matching requests fail before auth and routing.
  */
@@ -68,6 +73,10 @@ export interface FakeSota {
   readonly deployments: FakeSotaDeployment[];
   pageSize: number | undefined;
   deleteWebhookStatus: 204 | 404 | 405;
+  /** Log text per deployment id. */
+  readonly logs: Map<string, string>;
+  logsFormat: 'text' | 'json';
+  logsStatus: number | undefined;
   /** Adds a project; `slug` defaults to the name made URL-safe, `id` to a random UUID. */
   addProject(input: { name: string; slug?: string; id?: string }): FakeSotaProject;
   /** Adds a deployment (later additions are newer). */
@@ -91,6 +100,9 @@ export async function startFakeSota(options: FakeSotaOptions = {}): Promise<Fake
     deployments: [],
     pageSize: options.pageSize,
     deleteWebhookStatus: options.deleteWebhookStatus ?? 204,
+    logs: new Map(),
+    logsFormat: 'text',
+    logsStatus: undefined,
   };
   const startTokens = options.tokens ?? [FAKE_SOTA_TOKEN];
   const tokens = new Set(startTokens);
@@ -156,6 +168,19 @@ export async function startFakeSota(options: FakeSotaOptions = {}): Promise<Fake
     set pageSize(value) {
       state.pageSize = value;
     },
+    logs: state.logs,
+    get logsFormat() {
+      return state.logsFormat;
+    },
+    set logsFormat(value) {
+      state.logsFormat = value;
+    },
+    get logsStatus() {
+      return state.logsStatus;
+    },
+    set logsStatus(value) {
+      state.logsStatus = value;
+    },
     get deleteWebhookStatus() {
       return state.deleteWebhookStatus;
     },
@@ -172,6 +197,9 @@ export async function startFakeSota(options: FakeSotaOptions = {}): Promise<Fake
       for (const list of [requests, state.projects, state.webhooks, state.deployments]) list.length = 0;
       state.pageSize = options.pageSize;
       state.deleteWebhookStatus = options.deleteWebhookStatus ?? 204;
+      state.logs.clear();
+      state.logsFormat = 'text';
+      state.logsStatus = undefined;
       tokens.clear();
       for (const t of startTokens) tokens.add(t);
     },
