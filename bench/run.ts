@@ -9,9 +9,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { type AppBuild, buildAtCommit, buildCurrent, REPO_ROOT } from './app/app-build.js';
+import { ingestApp } from './phases/app-ingest.js';
+import { type BacklogSettings, benchBacklog } from './phases/backlog.js';
 import { benchDelivery, type DeliverySettings } from './phases/delivery.js';
-import { type IngestSettings, ingestApp } from './phases/ingest.js';
+import type { IngestSettings } from './phases/ingest.js';
 import { ingestRounds } from './phases/ingest-rounds.js';
+import { benchPostgres } from './phases/postgres.js';
 import { benchStart } from './phases/start.js';
 import type { BenchResults, Machine, ProfiledRun } from './report/bench-results.js';
 import { renderReport } from './report/render-report.js';
@@ -45,6 +48,11 @@ const DELIVERY: DeliverySettings = {
   connections: INGEST.connections,
   timeoutMs: quick ? 30_000 : 120_000,
 };
+const BACKLOG: BacklogSettings = quick
+  ? { channels: 20, perChannel: 100, slackLatencyMs: 2000, rounds: 1 }
+  : { channels: 250, perChannel: 400, slackLatencyMs: 2000, rounds: 2 };
+/** PostgreSQL for the PostgreSQL phases; they are left out (and the report says so) when unset. */
+const PG_URL = process.env.BENCH_DATABASE_URL?.trim() || process.env.TEST_DATABASE_URL?.trim() || undefined;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 function machine(busyBefore: number): Machine {
@@ -64,11 +72,11 @@ function machine(busyBefore: number): Machine {
 async function profileIngest(build: AppBuild, expectedRps: number): Promise<ProfiledRun> {
   const dir = join(REPO_ROOT, 'bench', '.out', 'profiles', `${Date.now()}-${build.label.replace(/\W/g, '')}`);
   mkdirSync(dir, { recursive: true });
-  const run = await ingestApp(
+  const run = await ingestApp({
     build,
-    { ...INGEST, warmupMs: 1000, durationMs: quick ? 1500 : 5000, cpuProfDir: dir },
+    settings: { ...INGEST, warmupMs: 1000, durationMs: quick ? 1500 : 5000, cpuProfDir: dir },
     expectedRps,
-  );
+  });
   const file = newestProfile(dir);
   if (!file) throw new Error('the app wrote no CPU profile');
   log(`  profile of ${build.label}: ${file} (${Math.round(run.load.rps)} req/s)`);
@@ -100,7 +108,13 @@ async function main(): Promise<void> {
   log('2. delivery');
   const delivery = await benchDelivery(build, DELIVERY);
   log(`  ${delivery.bulk.totalSeconds.toFixed(2)} s for ${delivery.bulk.events} webhooks`);
-  log('3. start');
+  log('3. backlog');
+  const backlog = await benchBacklog(build, INGEST, BACKLOG, ingest.durable.rps, log);
+  log('4. PostgreSQL');
+  const postgres = PG_URL
+    ? await benchPostgres(build, PG_URL, INGEST, DELIVERY, ingest.durable.rps, log)
+    : undefined;
+  log('5. start');
   const start = await benchStart(build, quick ? 1 : 4);
   const results: BenchResults = {
     machine: info,
@@ -108,6 +122,8 @@ async function main(): Promise<void> {
     ingest,
     profiles,
     delivery,
+    backlog,
+    ...(postgres ? { postgres } : {}),
     start,
     seconds: (performance.now() - startedAt) / 1000,
   };

@@ -9,6 +9,8 @@ export type RequestSource = () => Buffer | undefined;
 export interface LoadOptions {
   host: string;
   port: number;
+  /** Spread the connections over these ports in turn (several instances of one app); default `[port]`. */
+  ports?: number[];
   connections: number;
   next: RequestSource;
   /** Responses in this first stretch are not measured. */
@@ -51,11 +53,11 @@ function record(state: RunState, status: number, latency: number): void {
 }
 
 /** One keep-alive connection sending a request, waiting for its answer, then sending the next. */
-function runConnection(options: LoadOptions, state: RunState): Promise<void> {
+function runConnection(options: LoadOptions, state: RunState, port: number): Promise<void> {
   return new Promise((resolve) => {
     let sentAt = 0;
     let inFlight = false;
-    const socket: Socket = connect({ host: options.host, port: options.port, noDelay: true });
+    const socket: Socket = connect({ host: options.host, port, noDelay: true });
     const sendNext = () => {
       const request = state.sending ? options.next() : undefined;
       if (!request) {
@@ -121,7 +123,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       }, options.warmupMs + options.durationMs),
     );
   }
-  const conns = Array.from({ length: options.connections }, () => runConnection(options, state));
+  const ports = options.ports ?? [options.port];
+  const conns = Array.from({ length: options.connections }, (_, i) =>
+    runConnection(options, state, ports[i % ports.length]!),
+  );
   await Promise.all(conns);
   for (const t of timers) clearTimeout(t);
   if (Number.isNaN(measureTo)) measureTo = performance.now();

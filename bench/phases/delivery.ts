@@ -29,8 +29,10 @@ export interface DeliverySettings extends DeliveryShape {
   connections: number;
   /** Give up waiting for the last message after this long. */
   timeoutMs: number;
-  /** Run the app under `--cpu-prof`, writing the profile into this directory. */
-  cpuProfDir?: string;
+  /** A database to use instead of a new SQLite file (a fresh PostgreSQL schema). */
+  databaseUrl?: string;
+  /** App processes sharing the store; webhooks go to them in turn (default 1). */
+  instances?: number;
 }
 
 export interface DeliveryResults {
@@ -77,7 +79,12 @@ async function measureLatency(app: ServerProcess, slack: FakeSlack, channels: Se
   return summarize([...firstCall].map(([id, at]) => at - sentAt.get(id)!));
 }
 
-async function runBulk(app: ServerProcess, slack: FakeSlack, channels: SeededChannel[], s: DeliverySettings) {
+async function runBulk(
+  apps: ServerProcess[],
+  slack: FakeSlack,
+  channels: SeededChannel[],
+  s: DeliverySettings,
+) {
   const deployments = planDeployments(channels, s.deploymentsPerChannel);
   const planned = new Map<string, string[]>();
   for (const d of deployments)
@@ -86,7 +93,8 @@ async function runBulk(app: ServerProcess, slack: FakeSlack, channels: SeededCha
   const startedAt = Date.now();
   const load = await runLoad({
     host: '127.0.0.1',
-    port: app.port,
+    port: apps[0]!.port,
+    ports: apps.map((a) => a.port),
     connections: s.connections,
     warmupMs: 0,
     next: onceEach(requests).next,
@@ -123,18 +131,22 @@ export async function benchDelivery(build: AppBuild, s: DeliverySettings): Promi
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'sota-slack-bench-'));
   try {
-    const env = benchAppEnv({ dataDir, slackApiUrl: slack.apiUrl, multi: true });
+    const env = {
+      ...benchAppEnv({ dataDir, slackApiUrl: slack.apiUrl, multi: true }),
+      ...(s.databaseUrl ? { DATABASE_URL: s.databaseUrl } : {}),
+    };
     const channels = await seedStore(build, env, workspaces);
-    const nodeFlags = s.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${s.cpuProfDir}`] : [];
-    const app = await startAppProcess({ build, env, cwd: dataDir, nodeFlags });
+    const apps: ServerProcess[] = [];
     try {
-      await waitFor200(`http://127.0.0.1:${app.port}/readyz`);
-      const latencyMs = await measureLatency(app, slack, channels);
+      for (let i = 0; i < (s.instances ?? 1); i += 1)
+        apps.push(await startAppProcess({ build, env, cwd: dataDir }));
+      for (const app of apps) await waitFor200(`http://127.0.0.1:${app.port}/readyz`);
+      const latencyMs = await measureLatency(apps[0]!, slack, channels);
       await sleep(3500); // every channel's burst allowance back to full
-      const bulk = await runBulk(app, slack, channels, s);
+      const bulk = await runBulk(apps, slack, channels, s);
       return { settings: s, latencyMs, bulk };
     } finally {
-      await app.stop(20_000);
+      await Promise.all(apps.map((a) => a.stop(20_000)));
     }
   } finally {
     await slack.close();

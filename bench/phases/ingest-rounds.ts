@@ -1,15 +1,8 @@
 import type { AppBuild } from '../app/app-build.js';
 import type { LoadResult } from '../load/load-generator.js';
 import type { AppIngestFigures, IngestFigures } from '../report/bench-results.js';
-import {
-  type AppIngest,
-  baselineRequests,
-  type IngestSettings,
-  ingestApp,
-  ingestBare,
-  ingestDurable,
-  ingestExpress,
-} from './ingest.js';
+import { type AppIngest, ingestApp } from './app-ingest.js';
+import { baselineRequests, type IngestSettings, ingestBare, ingestDurable, ingestExpress } from './ingest.js';
 
 function figures(rounds: LoadResult[]): IngestFigures {
   const sorted = [...rounds].sort((a, b) => a.rps - b.rps);
@@ -61,7 +54,7 @@ export async function ingestRounds(
     log(`  round ${i}: Express sketch ${Math.round(express.at(-1)!.rps)} req/s`);
     durable.push(await ingestDurable(settings, requests));
     log(`  round ${i}: durable node:http + SQLite ${Math.round(durable.at(-1)!.rps)} req/s`);
-    app.push(await ingestApp(build, settings, Math.max(...durable.map((b) => b.rps))));
+    app.push(await ingestApp({ build, settings, expectedRps: Math.max(...durable.map((b) => b.rps)) }));
     log(`  round ${i}: sota-slack ${Math.round(app.at(-1)!.load.rps)} req/s`);
   }
   return {

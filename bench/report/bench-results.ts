@@ -1,5 +1,7 @@
+import type { CpuUse } from '../phases/app-ingest.js';
+import type { BacklogResults } from '../phases/backlog.js';
 import type { DeliveryResults } from '../phases/delivery.js';
-import type { CpuUse } from '../phases/ingest.js';
+import type { PostgresResults } from '../phases/postgres.js';
 import type { StartResults } from '../phases/start.js';
 import type { ProfileSummary } from './summarize-profile.js';
 
@@ -54,6 +56,9 @@ export interface BenchResults {
   /** The same load on the code before the ingest work (`before`) and on the code measured (`after`). */
   profiles: { before: ProfiledRun; after: ProfiledRun };
   delivery: DeliveryResults;
+  backlog: BacklogResults;
+  /** Absent when no PostgreSQL was given (BENCH_DATABASE_URL or TEST_DATABASE_URL). */
+  postgres?: PostgresResults;
   start: StartResults;
   seconds: number;
 }

@@ -1,5 +1,7 @@
 import type { BenchResults } from './bench-results.js';
 import { explainMisses } from './explain-misses.js';
+import { renderBacklog } from './render-backlog.js';
+import { renderPostgres } from './render-postgres.js';
 import { renderProfiles } from './render-profile.js';
 import { renderDelivery, renderIngest, renderMemoryAndStart } from './render-sections.js';
 import { checkTargets } from './targets.js';
@@ -36,6 +38,8 @@ export function renderReport(r: BenchResults): string {
     ...renderIngest(r),
     ...renderProfiles(r.profiles),
     ...renderDelivery(r),
+    ...renderBacklog(r.backlog, r.settings.connections),
+    ...renderPostgres(r.postgres, r.ingest.app.rps),
     ...renderMemoryAndStart(r),
     ...(misses.length > 0 ? ['## What stands in the way', '', ...misses, ''] : []),
   ].join('\n');

@@ -1,3 +1,4 @@
+import type { DeliveryResults } from '../phases/delivery.js';
 import type { BenchResults, IngestFigures } from './bench-results.js';
 
 const int = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -58,22 +59,13 @@ export function renderIngest(r: BenchResults): string[] {
   ];
 }
 
-export function renderDelivery(r: BenchResults): string[] {
-  const d = r.delivery;
-  const s = d.settings;
+/** The table of one delivery run: time against the limits, what reached Slack, what was lost. */
+export function deliveryTable(d: DeliveryResults): string[] {
   const b = d.bulk;
   const calls = Object.entries(b.calls)
     .map(([m, n]) => `${m} ${int(n)}`)
     .join(', ');
   return [
-    '## 2. Delivery to Slack',
-    '',
-    `${s.workspaces} workspaces × ${s.channelsPerWorkspace} channels, each channel subscribed to its own project; ` +
-      `${s.deploymentsPerChannel} deployments per channel. The fake Slack allows each channel ${s.channelRateLimit.perSecond} call/s ` +
-      `with bursts of ${s.channelRateLimit.burst}, answers 429 with Retry-After beyond that, and takes ${s.slackLatencyMs} ms a call.`,
-    `The bulk run sends every deployment's \`deploy.started\`, then every one's \`deploy.succeeded\` (${int(b.events)} webhooks, ` +
-      `${s.connections} connections), and waits until every message shows the final state.`,
-    '',
     '| | |',
     '|---|---:|',
     `| first webhook → last Slack call answered | ${b.totalSeconds.toFixed(2)} s${b.finished ? '' : ' (projected: not finished in time)'} |`,
@@ -92,11 +84,26 @@ export function renderDelivery(r: BenchResults): string[] {
   ];
 }
 
+export function renderDelivery(r: BenchResults): string[] {
+  const s = r.delivery.settings;
+  return [
+    '## 2. Delivery to Slack',
+    '',
+    `${s.workspaces} workspaces × ${s.channelsPerWorkspace} channels, each channel subscribed to its own project; ` +
+      `${s.deploymentsPerChannel} deployments per channel. The fake Slack allows each channel ${s.channelRateLimit.perSecond} call/s ` +
+      `with bursts of ${s.channelRateLimit.burst}, answers 429 with Retry-After beyond that, and takes ${s.slackLatencyMs} ms a call.`,
+    `The bulk run sends every deployment's \`deploy.started\`, then every one's \`deploy.succeeded\` (${int(r.delivery.bulk.events)} webhooks, ` +
+      `${s.connections} connections), and waits until every message shows the final state.`,
+    '',
+    ...deliveryTable(r.delivery),
+  ];
+}
+
 export function renderMemoryAndStart(r: BenchResults): string[] {
   const { app } = r.ingest;
   const st = r.start;
   return [
-    '## 3. Memory and start',
+    '## 5. Memory and start',
     '',
     '| | |',
     '|---|---:|',

@@ -1,4 +1,5 @@
 import type { BenchResults } from './bench-results.js';
+import { backlogFigures } from './render-backlog.js';
 
 export interface TargetCheck {
   name: string;
@@ -45,6 +46,39 @@ function zero(name: string, value: number): TargetCheck {
   };
 }
 
+function backlogTargets(r: BenchResults): TargetCheck[] {
+  const e = backlogFigures(r.backlog.empty);
+  const k = backlogFigures(r.backlog.backlog);
+  const n = Math.round(r.backlog.settings.channels * r.backlog.settings.perChannel).toLocaleString('en-US');
+  const s = (x: number) => `${x.toFixed(2)}×`;
+  return [
+    atLeast(`Ingest with ${n} deliveries pending vs with an empty queue`, k.rps / e.rps, 0.9, s),
+    atMost(
+      `Claim p99 with ${n} pending vs with an empty queue (bucket bounds)`,
+      k.claimP99Ms / e.claimP99Ms,
+      2,
+      s,
+    ),
+    atMost(`Peak RSS with ${n} pending`, k.peakRssBytes, 150 * 1048576, mb),
+  ];
+}
+
+function postgresTargets(r: BenchResults): TargetCheck[] {
+  const p = r.postgres;
+  if (!p) return [];
+  return [
+    zero(
+      'PostgreSQL ingest non-2xx and 2xx not stored (one and two instances)',
+      [p.oneInstance, p.twoInstances].reduce(
+        (n, x) => n + x.load.non2xx + Math.max(0, x.accepted - x.stored),
+        0,
+      ),
+    ),
+    zero('PostgreSQL delivery with two instances: messages lost', p.delivery.bulk.lost),
+    zero('PostgreSQL delivery with two instances: messages duplicated', p.delivery.bulk.duplicated),
+  ];
+}
+
 /** Every target of the benchmark issue, checked against one run. */
 export function checkTargets(r: BenchResults): TargetCheck[] {
   const { ingest, delivery, start } = r;
@@ -74,6 +108,8 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
     zero('Messages duplicated', bulk.duplicated),
     atMost('End-to-end latency p50, Slack not limiting', delivery.latencyMs.p50, 50, ms),
     atMost('Peak RSS during ingest', app.peakRssBytes, 150 * 1048576, mb),
+    ...backlogTargets(r),
+    ...postgresTargets(r),
     atMost('Idle RSS after start (1 s after /readyz 200)', app.idleRssBytes, 80 * 1048576, mb),
     atMost('Start to /readyz 200 (built app, median of the starts)', start.medianMs, 1000, ms),
   ];

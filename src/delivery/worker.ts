@@ -101,7 +101,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   async function claimAndLaunch(): Promise<Promise<void>[]> {
     const free = slots.free();
     if (free <= 0) return [];
+    const endTimer = deps.metrics.claimDuration.startTimer();
     const jobs = await deps.store.claimJobs(workerId, now(), leaseMs, free);
+    endTimer();
     return jobs.map((job) => slots.launch(job));
   }
 

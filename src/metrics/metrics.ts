@@ -30,6 +30,8 @@ export interface Metrics {
   readonly deliveries: Counter<'outcome'>;
   /** Seconds from the webhook being received to the Slack call that showed it. */
   readonly deliveryLatency: Histogram<never>;
+  /** Seconds one claim of due delivery jobs took (the store's query and lease writes). */
+  readonly claimDuration: Histogram<never>;
   readonly queueDepth: Gauge<never>;
   readonly queueOldestAge: Gauge<never>;
   readonly slackCalls: Counter<'method' | 'result'>;
@@ -59,6 +61,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       name: 'slack_delivery_latency_seconds',
       help: 'Time from webhook received to the Slack call that showed it',
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+      registers: [registry],
+    }),
+    claimDuration: new Histogram({
+      name: 'delivery_claim_seconds',
+      help: 'Time one claim of due delivery jobs took',
+      buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       registers: [registry],
     }),
     queueDepth: new Gauge({

@@ -35,3 +35,26 @@ describe('createQueueGauges', () => {
     expect(await gaugeValue(h.metrics.queueOldestAge)).toBe(0);
   });
 });
+
+describe('delivery_claim_seconds', () => {
+  it('counts every claim of due jobs the worker made, with the time it took', async () => {
+    h = await createHarness();
+    const projectId = randomUUID();
+    const hookId = await h.subscribe('C1', projectId);
+    const before = (await h.metrics.claimDuration.get()).values;
+    expect(before.find((v) => v.metricName === 'delivery_claim_seconds_count')?.value ?? 0).toBe(0);
+    await h.ingest({
+      channelProject: { hookId, projectId },
+      deploymentId: randomUUID(),
+      event: 'deploy.started',
+      occurredAt: new Date().toISOString(),
+    });
+    await h.worker.drain();
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    const values = (await h.metrics.claimDuration.get()).values;
+    const count = values.find((v) => v.metricName === 'delivery_claim_seconds_count')?.value ?? 0;
+    const sum = values.find((v) => v.metricName === 'delivery_claim_seconds_sum')?.value ?? 0;
+    expect(count).toBeGreaterThanOrEqual(1);
+    expect(sum).toBeGreaterThan(0);
+  });
+});
