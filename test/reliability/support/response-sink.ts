@@ -1,4 +1,4 @@
-/** A local stand-in for Slack's response_url endpoint: records every JSON body posted to it. */
+/** A local stand-in for Slack's response_url endpoint: records every JSON body posted to it, with its path. */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -15,9 +15,10 @@ export async function startResponseSink(): Promise<ResponseSink> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       try {
-        bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
+        const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+        bodies.push({ ...json, _path: req.url });
       } catch {
-        bodies.push({ _raw: Buffer.concat(chunks).toString('utf8') });
+        bodies.push({ _raw: Buffer.concat(chunks).toString('utf8'), _path: req.url });
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
