@@ -7,18 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signSotaPayload } from '../../src/sota/signature.js';
-import {
-  startTestApp,
-  TEST_BOT_TOKEN,
-  TEST_PUBLIC_URL,
-  TEST_SIGNING_SECRET,
-  TEST_SOTA_TOKEN,
-  type TestApp,
-  waitFor,
-} from '../helpers/test-app.js';
+import { appProcessEnv, sendStarted } from '../helpers/app-process-env.js';
+import { startTestApp, type TestApp, waitFor } from '../helpers/test-app.js';
 import { type ChildInstance, spawnInstance } from '../scale/child-instance.js';
-import { hookIdOf, runCommand } from '../slack/slack-test-kit.js';
+import { runCommand } from '../slack/slack-test-kit.js';
 
 const TEN_MINUTES = 600_000;
 
@@ -32,19 +24,8 @@ afterEach(async () => {
   await t.stop();
 });
 
-function childEnv(): Record<string, string> {
-  return {
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-    SLACK_API_URL: `${t.fakeSlack.url}/api/`,
-    SOTA_API_URL: t.fakeSota.url,
-    SOTA_API_TOKEN: TEST_SOTA_TOKEN,
-    PUBLIC_URL: TEST_PUBLIC_URL,
-    DATABASE_URL: `file:${join(t.dataDir, 'sota-slack.db')}`,
-    LOG_LEVEL: 'warn',
-    SCALE_WORKER: JSON.stringify({ leaseMs: TEN_MINUTES, pollIntervalMs: 50, channelPaceMs: 0 }),
-  };
-}
+const WORKER = JSON.stringify({ leaseMs: TEN_MINUTES, pollIntervalMs: 50, channelPaceMs: 0 });
+const childEnv = (workerId: string) => appProcessEnv(t, { SCALE_WORKER: WORKER, SCALE_WORKER_ID: workerId });
 
 function leasesIn(dbPath: string): Array<{ lease_owner: string }> {
   const db = new Database(dbPath, { readonly: true });
@@ -62,30 +43,15 @@ describe('a SIGKILL and a restart on SQLite', () => {
     const [webhook] = t.fakeSota.webhooks;
     await t.stopApp();
 
-    child = await spawnInstance({ ...childEnv(), SCALE_WORKER_ID: 'killed' });
+    child = await spawnInstance(childEnv('killed'));
     const endHang = t.fakeSlack.failWhile('chat.postMessage', { hang: true });
-    const body = JSON.stringify({
-      event: 'deploy.started',
-      project_id: project.id,
-      deployment_id: randomUUID(),
-      timestamp: new Date().toISOString(),
-      data: {},
-    });
-    const res = await fetch(`${child.url}/webhooks/sota/${hookIdOf(webhook!.url)}`, {
-      method: 'POST',
-      body,
-      headers: {
-        'content-type': 'application/json',
-        'x-sota-signature': signSotaPayload(webhook!.secret, body),
-      },
-    });
-    expect(res.status).toBe(202);
+    expect(await sendStarted(child.url, webhook!, project.id, randomUUID())).toBe(202);
     await waitFor(() => t.fakeSlack.calls.some((c) => c.result === 'hang'), 20_000);
     await child.kill();
     expect(leasesIn(join(t.dataDir, 'sota-slack.db'))).toEqual([{ lease_owner: 'killed' }]);
     endHang();
 
-    child = await spawnInstance({ ...childEnv(), SCALE_WORKER_ID: 'restarted' });
+    child = await spawnInstance(childEnv('restarted'));
     expect((await fetch(`${child.url}/readyz`)).status).toBe(200);
     await waitFor(() => t.fakeSlack.messagesIn('C1').length === 1, 20_000);
     const answered = t.fakeSlack.callsTo('chat.postMessage').filter((c) => c.result === 'ok');
