@@ -10,7 +10,7 @@ import { keyFilePath } from '../../src/store/open-store.js';
 import { createPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/types.js';
-import { createTestSchema, PG_SKIP_NOTE, TEST_DATABASE_URL, type TestSchema } from '../scale/pg-schema.js';
+import { createTestSchema, needsPostgres, TEST_DATABASE_URL, type TestSchema } from '../scale/pg-schema.js';
 import { eventFor, hookWithChannels, T0 } from '../store/contract/fixtures.js';
 import { installation } from '../store/contract/workspaces-contract.js';
 
@@ -72,8 +72,8 @@ async function snapshot(store: Store, data: Awaited<ReturnType<typeof fillSqlite
   };
 }
 
-if (TEST_DATABASE_URL) {
-  const baseUrl = TEST_DATABASE_URL;
+describe('PostgreSQL', needsPostgres, () => {
+  const baseUrl = TEST_DATABASE_URL ?? '';
 
   describe('store:copy from SQLite to PostgreSQL', () => {
     let dir: string;
@@ -164,9 +164,4 @@ if (TEST_DATABASE_URL) {
       expect(await openPg(targetKey).countEvents()).toBe(3);
     });
   });
-} else {
-  console.warn(PG_SKIP_NOTE);
-  describe.skip(PG_SKIP_NOTE, () => {
-    it('store:copy from SQLite to PostgreSQL', () => {});
-  });
-}
+});

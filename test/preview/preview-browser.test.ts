@@ -10,6 +10,7 @@ import { renderDeployMessage } from '../../src/blocks/render-deploy-message.js';
 import { renderThreadReply } from '../../src/blocks/render-thread-reply.js';
 import { renderSlackPreviewHtml } from '../../src/preview/render-slack-preview-html.js';
 import type { DeploymentView } from '../../src/sota/deployment-state.js';
+import { skipUnless } from '../helpers/skip-reason.js';
 
 const base = {
   projectId: '550e8400-e29b-41d4-a716-446655440000',
@@ -43,13 +44,12 @@ const html = renderSlackPreviewHtml([
   },
 ]);
 
-const available = hasChromium();
-const suite = available ? describe : describe.skip;
-const title = available
-  ? 'preview page in Chromium'
-  : `preview page in Chromium — skipped: ${CHROMIUM_PATH} is not installed (apt-get install chromium)`;
+const needsChromium = skipUnless(
+  hasChromium(),
+  `needs Chromium: ${CHROMIUM_PATH} is not installed (apt-get install chromium fonts-noto-color-emoji)`,
+);
 
-suite(title, () => {
+describe('preview page in Chromium', needsChromium, () => {
   let browser: Browser;
   let page: Page;
 

@@ -20,6 +20,10 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 300_000,
     hookTimeout: 120_000,
-    reporters: ['default', './test/reliability/report/reliability-reporter.ts'],
+    reporters: [
+      'default',
+      './test/reliability/report/reliability-reporter.ts',
+      './test/helpers/skip-reason-reporter.ts',
+    ],
   },
 });

@@ -11,7 +11,7 @@ import {
   expectedMessage,
   type SentEvent,
 } from './cluster.js';
-import { PG_SKIP_NOTE, TEST_DATABASE_URL } from './pg-schema.js';
+import { needsPostgres, TEST_DATABASE_URL } from './pg-schema.js';
 
 const DEPLOYMENTS = 12;
 const CHANNELS = ['C1', 'C2', 'C3'];
@@ -41,8 +41,8 @@ async function sendSpread(instances: TestApp[], hookId: string, secret: string, 
   return (await Promise.all(sends)).map((answer) => answer.status);
 }
 
-if (TEST_DATABASE_URL) {
-  const url = TEST_DATABASE_URL;
+describe('PostgreSQL', needsPostgres, () => {
+  const url = TEST_DATABASE_URL ?? '';
 
   describe('several instances on one PostgreSQL database', () => {
     let cluster: Cluster;
@@ -93,9 +93,4 @@ if (TEST_DATABASE_URL) {
       expect(await store.countEvents()).toBe(DEPLOYMENTS * 2);
     });
   });
-} else {
-  console.warn(PG_SKIP_NOTE);
-  describe.skip(PG_SKIP_NOTE, () => {
-    it('several app instances on one PostgreSQL database', () => {});
-  });
-}
+});

@@ -5,11 +5,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { skipUnless } from '../helpers/skip-reason.js';
 
 /** The database the PostgreSQL tests use; undefined means they are skipped. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
-export const PG_SKIP_NOTE = 'PostgreSQL tests skipped: set TEST_DATABASE_URL';
+/** Options for a suite that needs PostgreSQL: skipped, with the reason, when TEST_DATABASE_URL is unset. */
+export const needsPostgres = skipUnless(
+  TEST_DATABASE_URL !== undefined,
+  'needs PostgreSQL: set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run it',
+);
 
 export interface TestSchema {
   /** The schema's name (t_<random hex>). */

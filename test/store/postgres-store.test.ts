@@ -6,15 +6,15 @@ import { pgMigrations } from '../../src/store/postgres/migrations.js';
 import { createPgPool } from '../../src/store/postgres/pool.js';
 import type { DeliveryJob, Store } from '../../src/store/types.js';
 import { makePgHarness, type PgHarness } from '../scale/pg-harness.js';
-import { createTestSchema, PG_SKIP_NOTE, TEST_DATABASE_URL } from '../scale/pg-schema.js';
+import { createTestSchema, needsPostgres, TEST_DATABASE_URL } from '../scale/pg-schema.js';
 import { eventFor, hookWithChannels, T0 } from './contract/fixtures.js';
 import { installation } from './contract/workspaces-contract.js';
 import { runStoreContract } from './contract.js';
 
 const LEASE = 30_000;
 
-if (TEST_DATABASE_URL) {
-  const url = TEST_DATABASE_URL;
+describe('PostgreSQL', needsPostgres, () => {
+  const url = TEST_DATABASE_URL ?? '';
   runStoreContract('postgres', (box) => makePgHarness(url, box));
 
   describe('postgres store: migrations', () => {
@@ -128,12 +128,7 @@ if (TEST_DATABASE_URL) {
       expect((await h.store.getHook(first.id))?.secret).toBe(first.secret);
     });
   });
-} else {
-  console.warn(PG_SKIP_NOTE);
-  describe.skip(PG_SKIP_NOTE, () => {
-    it('postgres: store contract, instances racing on one database, secrets at rest', () => {});
-  });
-}
+});
 
 function jobKey(job: DeliveryJob): string {
   return `${job.teamId}/${job.channelId}/${job.deploymentId}`;

@@ -4,7 +4,7 @@
  * with graceful restarts (SIGTERM), as a deploy does them.
  */
 import { describe, expect, it } from 'vitest';
-import { PG_SKIP_NOTE, TEST_DATABASE_URL } from '../../scale/pg-schema.js';
+import { needsPostgres, TEST_DATABASE_URL } from '../../scale/pg-schema.js';
 import { crashFigures } from '../support/crash-figures.js';
 import { runCrash } from '../support/crash-run.js';
 import { recordFigures, SECTIONS } from '../support/figures.js';
@@ -46,10 +46,7 @@ describe('crash: 1,000 webhooks, 20 restarts, slow Slack', () => {
     expect(r.audit.duplicateReplies).toBe(0);
   }, 600_000);
 
-  if (TEST_DATABASE_URL) {
-    it('PostgreSQL, SIGKILL: nothing acknowledged is lost', () => drill('postgres', 'SIGKILL'), 600_000);
-  } else {
-    console.warn(PG_SKIP_NOTE);
-    it.skip(`PostgreSQL, SIGKILL: nothing acknowledged is lost (${PG_SKIP_NOTE})`, () => {});
-  }
+  it('PostgreSQL, SIGKILL: nothing acknowledged is lost', { ...needsPostgres, timeout: 600_000 }, () =>
+    drill('postgres', 'SIGKILL'),
+  );
 });
