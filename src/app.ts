@@ -17,6 +17,7 @@ import { createSlackApp } from './slack/create-slack-app.js';
 import { operatorKeyNotice } from './slack/operator-token.js';
 import { createSotaClient } from './sota/client.js';
 import { createKeyPacers, realPacerClock } from './sota/key-pacer.js';
+import { atStage } from './startup/startup-error.js';
 import { openStore, resolveSecretBox } from './store/open-store.js';
 import type { Store } from './store/types.js';
 
@@ -68,13 +69,9 @@ export function newHookId(): string {
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
-  const opened = await openStore(config, resolveSecretBox(config, logger), logger, { owner: true });
-  try {
-    await opened.verifySecrets();
-  } catch (err) {
-    await opened.close().catch(() => undefined);
-    throw err;
-  }
+  const secretBox = await atStage('key', () => resolveSecretBox(config, logger));
+  const opened = await atStage('store', () => openStore(config, secretBox, logger, { owner: true }));
+  await closingOnFailure(opened, () => atStage('secrets', () => opened.verifySecrets()));
   const notice = operatorKeyNotice(config);
   if (notice) logger.warn(notice);
   const metrics = createMetrics();
@@ -134,7 +131,14 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     logger,
     onRequestError: policy.requestFailed,
   });
-  await listen(server, options.port ?? config.port, options.host);
+  await closingOnFailure(store, () =>
+    atStage('listen', () => listen(server, options.port ?? config.port, options.host)).catch(
+      (err: unknown) => {
+        uninstall();
+        throw err;
+      },
+    ),
+  );
   if (options.startWorker ?? true) worker.start();
   const port = (server.address() as AddressInfo).port;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
@@ -145,6 +149,16 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     uninstall();
   };
   return { url, port, server, store, metrics, worker, logger, stop };
+}
+
+/** Runs a start-up step after the store opened; a failure closes the store before it is thrown. */
+async function closingOnFailure(store: Store, step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    throw err;
+  }
 }
 
 function listen(server: Server, port: number, host: string | undefined): Promise<void> {

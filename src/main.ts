@@ -1,30 +1,40 @@
 import 'dotenv/config';
-import { startApp } from './app.js';
-import { ConfigError, loadConfig } from './config/load-config.js';
+import { type RunningApp, startApp } from './app.js';
+import { type Config, ConfigError, loadConfig } from './config/load-config.js';
 import { createLogger } from './log/logger.js';
+import { describeStartupFailure } from './startup/describe-startup-failure.js';
 
-async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
+function readConfig(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`sota-slack cannot start:\n${err.problems.map((p) => `  ${p}`).join('\n')}\n`);
-      process.exit(1);
-    }
-    throw err;
+    if (!(err instanceof ConfigError)) throw err;
+    const lines = err.problems.map((p) => `  ${p}`).join('\n');
+    process.stderr.write(`sota-slack cannot start: fix these settings (environment or .env):\n${lines}\n`);
+    process.exit(1);
   }
-  const logger = createLogger(config.logLevel);
-  const app = await startApp(config, { logger });
+}
+
+/** A failed start ends in one line naming the setting or path to fix; the stack only at LOG_LEVEL=debug. */
+function failStart(err: unknown, config: Config): never {
+  if (config.logLevel === 'debug' && err instanceof Error) {
+    const cause = (err as { cause?: unknown }).cause;
+    process.stderr.write(`${cause instanceof Error ? cause.stack : err.stack}\n`);
+  }
+  process.stderr.write(`sota-slack cannot start: ${describeStartupFailure(err, config)}\n`);
+  process.exit(1);
+}
+
+function stopOnSignals(app: RunningApp): void {
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    app.logger.info({ signal }, 'shutting down');
     app.stop().then(
       () => process.exit(0),
       (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
+        app.logger.error({ err }, 'shutdown failed');
         process.exit(1);
       },
     );
@@ -33,8 +43,14 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  const app = await startApp(config, { logger }).catch((err: unknown) => failStart(err, config));
+  stopOnSignals(app);
+}
+
 main().catch((err: unknown) => {
-  const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`sota-slack failed to start: ${message}\n`);
+  process.stderr.write(`sota-slack failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseKey } from '../config/load-config.js';
+import { parseKey } from '../config/parse-key.js';
+
+/** A key file that exists but holds no key. */
+export class KeyFileError extends Error {
+  readonly code = 'key_file_invalid';
+  override name = 'KeyFileError';
+}
 
 /**
  * Loads the embedded default's key file, creating it (mode 0600) on first use.
@@ -10,7 +16,7 @@ import { parseKey } from '../config/load-config.js';
 export function loadOrCreateKeyFile(path: string): { key: Buffer; created: boolean } {
   if (existsSync(path)) {
     const key = parseKey(readFileSync(path, 'utf8'));
-    if (!key) throw new Error(`the key file ${path} does not hold a 32-byte key (base64 or hex)`);
+    if (!key) throw new KeyFileError(`the key file ${path} does not hold a 32-byte key (base64 or hex)`);
     return { key, created: false };
   }
   mkdirSync(dirname(path), { recursive: true });

@@ -1,8 +1,9 @@
 import { dirname, join } from 'node:path';
-import type { Config } from '../config/load-config.js';
+import type { StoreConfig } from '../config/load-config.js';
 import { loadOrCreateKeyFile } from '../crypto/key-file.js';
 import { createSecretBox, type SecretBox } from '../crypto/secret-box.js';
 import type { Logger } from '../log/logger.js';
+import { atStage } from '../startup/startup-error.js';
 import { createSqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './types.js';
 
@@ -12,7 +13,7 @@ export function keyFilePath(sqlitePath: string): string {
 }
 
 /** The SecretBox for this configuration: ENCRYPTION_KEY, else the embedded default's key file. */
-export function resolveSecretBox(config: Config, logger: Logger): SecretBox {
+export function resolveSecretBox(config: StoreConfig, logger: Logger): SecretBox {
   const previous = config.previousEncryptionKey ? [config.previousEncryptionKey] : [];
   if (config.encryptionKey) return createSecretBox(config.encryptionKey, previous);
   if (config.database.kind !== 'sqlite') {
@@ -39,7 +40,7 @@ export interface OpenStoreOptions {
 
 /** Opens the store the configuration selects and brings its schema up to date. */
 export async function openStore(
-  config: Config,
+  config: StoreConfig,
   secretBox: SecretBox,
   logger: Logger,
   options: OpenStoreOptions = {},
@@ -48,7 +49,12 @@ export async function openStore(
     config.database.kind === 'sqlite'
       ? createSqliteStore({ path: config.database.path, secretBox, logger, owner: options.owner })
       : await openPostgres(config.database.url, secretBox, logger);
-  await store.migrate();
+  try {
+    await atStage('migrate', () => store.migrate());
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    throw err;
+  }
   return store;
 }
 

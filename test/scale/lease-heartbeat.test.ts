@@ -4,12 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../helpers/test-app.js';
 import { hookIdOf, runCommand } from '../slack/slack-test-kit.js';
 import { type Cluster, createCluster, deployEvent } from './cluster.js';
-import { PG_SKIP_NOTE, TEST_DATABASE_URL } from './pg-schema.js';
+import { needsPostgres, TEST_DATABASE_URL } from './pg-schema.js';
 
 const LEASE_MS = 1500;
 
-if (TEST_DATABASE_URL) {
-  const url = TEST_DATABASE_URL;
+describe('PostgreSQL', needsPostgres, () => {
+  const url = TEST_DATABASE_URL ?? '';
 
   describe('a short lease renewed while the job runs', () => {
     let cluster: Cluster;
@@ -46,9 +46,4 @@ if (TEST_DATABASE_URL) {
       expect(cluster.fakeSlack.callsTo('chat.postMessage')).toHaveLength(1);
     });
   });
-} else {
-  console.warn(PG_SKIP_NOTE);
-  describe.skip(PG_SKIP_NOTE, () => {
-    it('a short lease renewed while the job runs', () => {});
-  });
-}
+});

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_TEAM } from '../helpers/test-app.js';
 import { runCommand } from '../slack/slack-test-kit.js';
 import { type Cluster, createCluster } from './cluster.js';
-import { PG_SKIP_NOTE, TEST_DATABASE_URL } from './pg-schema.js';
+import { needsPostgres, TEST_DATABASE_URL } from './pg-schema.js';
 
-if (TEST_DATABASE_URL) {
-  const url = TEST_DATABASE_URL;
+describe('PostgreSQL', needsPostgres, () => {
+  const url = TEST_DATABASE_URL ?? '';
 
   describe('/sota subscribe on two instances at once', () => {
     let cluster: Cluster;
@@ -35,9 +35,4 @@ if (TEST_DATABASE_URL) {
       expect(subs.map((s) => s.hookId)).toEqual([hook?.id, hook?.id]);
     });
   });
-} else {
-  console.warn(PG_SKIP_NOTE);
-  describe.skip(PG_SKIP_NOTE, () => {
-    it('/sota subscribe on two instances at once', () => {});
-  });
-}
+});
