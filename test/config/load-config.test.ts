@@ -4,9 +4,12 @@ import { ConfigError, loadConfig, loadStoreConfig } from '../../src/config/load-
 const base = { SLACK_SIGNING_SECRET: 'sig', SLACK_BOT_TOKEN: 'xoxb-1-2-3' };
 const KEY = Buffer.alloc(32, 3).toString('base64');
 
-function problemsOf(env: Record<string, string>): string[] {
+function problemsOf(
+  env: Record<string, string>,
+  load: (env: Record<string, string>) => unknown = loadConfig,
+): string[] {
   try {
-    loadConfig(env);
+    load(env);
   } catch (err) {
     if (err instanceof ConfigError) return err.problems;
     throw err;
@@ -129,22 +132,12 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
     expect(config.port).toBe(4000);
     expect(config.encryptionKey).toEqual(Buffer.alloc(32, 3));
-    expect(problemsOfStore({ DATABASE_URL: 'postgres://u@h/db', LOG_LEVEL: 'chatty' })).toEqual([
+    expect(problemsOf({ DATABASE_URL: 'postgres://u@h/db', LOG_LEVEL: 'chatty' }, loadStoreConfig)).toEqual([
       expect.stringMatching(/^ENCRYPTION_KEY is required with PostgreSQL/),
       'LOG_LEVEL expects one of debug, info, warn, error',
     ]);
   });
 });
-
-function problemsOfStore(env: Record<string, string>): string[] {
-  try {
-    loadStoreConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
 
 /** The mistakes a new user makes in the first hour, as the config loader meets them. */
 describe('loadConfig: the first start of a new user', () => {
