@@ -1,11 +1,4 @@
-import type {
-  ActionsBlock,
-  ContextBlock,
-  HeaderBlock,
-  MrkdwnElement,
-  PlainTextElement,
-  SectionBlock,
-} from '@slack/types';
+import type { ContextBlock, HeaderBlock, MrkdwnElement, PlainTextElement, SectionBlock } from '@slack/types';
 import { BLOCK_KIT_LIMITS, truncate } from './limits.js';
 
 /**
@@ -34,14 +27,4 @@ export function fieldsSection(fields: string[]): SectionBlock {
 
 export function context(texts: string[]): ContextBlock {
   return { type: 'context', elements: texts.slice(0, BLOCK_KIT_LIMITS.contextElements).map(mrkdwn) };
-}
-
-/** One link button; `url` must already be a checked http(s) URL within the button limit. */
-export function linkButton(label: string, url: string, actionId: string): ActionsBlock {
-  return {
-    type: 'actions',
-    elements: [
-      { type: 'button', text: plainText(label, BLOCK_KIT_LIMITS.buttonText), url, action_id: actionId },
-    ],
-  };
 }

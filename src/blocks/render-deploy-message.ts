@@ -1,30 +1,44 @@
 import type { KnownBlock } from '@slack/types';
 import type { DeploymentView } from '../sota/deployment-state.js';
-import { context, fieldsSection, header, linkButton, section } from './block-builders.js';
+import { context, fieldsSection, header, section } from './block-builders.js';
+import { deployButtons, mentionsText, OPEN_DEPLOYMENT_ACTION_ID } from './deploy-buttons.js';
 import { collectFacts, type DeploymentFacts } from './deployment-facts.js';
 import { changeWord, describeChange, durationWithUsual } from './duration-text.js';
 import { BLOCK_KIT_LIMITS, CONTENT_CAPS, oneLine, truncate } from './limits.js';
 import { type ShownUrl, urlForSummary, urlMrkdwn } from './link-url.js';
 import { codeBlock, fitMrkdwn, inlineCode } from './mrkdwn.js';
 
-export const OPEN_DEPLOYMENT_ACTION_ID = 'open_deployment_url';
+export { OPEN_DEPLOYMENT_ACTION_ID };
 export const NO_REASON_TEXT =
   'sota.io gave no reason. See the logs with `sota logs` or in the sota.io dashboard.';
 
 const FIELD_VALUE_MAX = 500;
 
+/** What a channel adds to a deployment's message beyond the deployment itself. */
+export interface MessageExtras {
+  /** The workspace lets members press Redeploy / Roll back (otherwise those buttons are not shown). */
+  actionsAllowed?: boolean;
+  /** Escaped mentions (`<@U…>`, `<!subteam^S…>`, `<!here>`, `<!channel>`) pinged on a failure. */
+  mentions?: readonly string[];
+}
+
 /** The one message a channel shows for a deployment: Block Kit blocks and a plain fallback. */
-export function renderDeployMessage(view: DeploymentView): { text: string; blocks: KnownBlock[] } {
+export function renderDeployMessage(
+  view: DeploymentView,
+  extras: MessageExtras = {},
+): { text: string; blocks: KnownBlock[] } {
   const facts = collectFacts(view);
   const blocks: KnownBlock[] = [headerOf(facts), fieldsSection(fieldsOf(facts))];
   if (facts.change) blocks.push(section(changeText(facts)));
   if (facts.status.kind === 'succeeded' && facts.url) blocks.push(section(liveAtText(facts.url)));
   if (facts.status.kind === 'failed') blocks.push(section(reasonText(facts.reason)));
-  if (facts.status.kind === 'succeeded' && facts.url?.kind === 'link') {
-    blocks.push(linkButton('Open live site', facts.url.href, OPEN_DEPLOYMENT_ACTION_ID));
-  }
+  const ping = facts.status.kind === 'failed' ? mentionsText(extras.mentions ?? []) : undefined;
+  if (ping) blocks.push(section(ping));
+  const buttons = deployButtons(view, facts, extras.actionsAllowed ?? false);
+  if (buttons) blocks.push(buttons);
   blocks.push(context([contextLine(facts)]));
-  return { text: fallbackText(facts), blocks };
+  const text = fallbackText(facts);
+  return { text: ping ? `${text} ${ping}` : text, blocks };
 }
 
 function headerOf(facts: DeploymentFacts) {

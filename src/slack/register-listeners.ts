@@ -8,7 +8,7 @@ import { registerViews } from './listeners/views/index.js';
 /** Every listener of the app, one line per kind. */
 export function registerListeners(app: App, deps: CommandDeps): void {
   registerCommands(app, deps);
-  registerActions(app);
+  registerActions(app, deps);
   registerViews(app, deps);
   registerEvents(app, deps);
 }
