@@ -9,7 +9,11 @@ export const SECTION_NOTES: Record<Section, { title: string; text: string }> = {
       'mutated on the wire — body bytes, the signature header, other headers, framing and lengths, method and ' +
       'path — and a request is accepted only when an HTTP server cannot tell it from the original (header ' +
       'name case, surrounding whitespace, upper-case hex, a query string, chunked framing, an allowed content ' +
-      'type). Signed Slack requests are mutated the same way. After every run /healthz must answer; answers ' +
+      'type). Signed Slack requests are mutated the same way. Slack requests of hostile shapes (slash ' +
+      'commands, interactions and events with null, arrays and numbers where objects belong, repeated and ' +
+      'missing fields, odd timestamps, huge and control-laden texts) are sent signed and forged: no 5xx, no ' +
+      'forged one changes anything, every accepted slash command is answered exactly once. ' +
+      'After every run /healthz must answer; answers ' +
       'must show no stack, path or secret. The fixed cases of `../shared/RELIABILITY.md` run in `test/http` ' +
       '(counted in the test table below).',
   },
