@@ -5,6 +5,7 @@
  * texts. Each shape is built for one case number, so a slash command's answer can be told apart.
  */
 import fc from 'fast-check';
+import { OPEN_DEPLOYMENT_ACTION_ID, VIEW_LOGS_ACTION_ID } from '../../../src/blocks/deploy-buttons.js';
 import { TEST_TEAM } from '../../helpers/test-app.js';
 
 export interface SlackShape {
@@ -94,12 +95,23 @@ const person = { team: { id: TEST_TEAM }, user: { id: 'U0HOSTILE', team_id: TEST
 const interactionObject = fc.oneof(
   anyJson,
   fc.record({ type: fc.constantFrom('block_actions', 'view_submission', 'view_closed', 'shortcut', 'x') }),
-  fc.tuple(fc.constantFrom('team', 'user', 'actions', 'channel', 'enterprise'), anyJson).map(([k, v]) => ({
-    type: 'block_actions',
-    ...person,
-    actions: [{ action_id: 'open_deployment_url', type: 'button' }],
-    [k]: v,
-  })),
+  fc
+    .tuple(
+      fc.constantFrom('team', 'user', 'actions', 'channel', 'enterprise', 'none'),
+      anyJson,
+      fc.constantFrom(OPEN_DEPLOYMENT_ACTION_ID, VIEW_LOGS_ACTION_ID),
+      fc.oneof(
+        hostileText,
+        anyJson.map((v) => JSON.stringify(v)),
+      ),
+    )
+    .map(([k, v, actionId, value]) => ({
+      type: 'block_actions',
+      ...person,
+      trigger_id: 'trigger-action',
+      actions: [{ action_id: actionId, type: 'button', value }],
+      ...(k === 'none' ? {} : { [k]: v }),
+    })),
   fc
     .tuple(hostileText, fc.constantFrom('view', 'state', 'private_metadata', 'none'), anyJson)
     .map(([key, k, v]) => {
