@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
-import type { FigureRow } from '../support/figures.js';
+import { type FigureRow, SECTIONS, type Section } from '../support/figures.js';
 import { type ModuleResult, renderReport } from './render-report.js';
+import { spliceSections } from './splice-sections.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const COMMAND = 'TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run test:reliability';
@@ -52,6 +53,18 @@ function expectedFiles(): string[] {
   return [...dir('fast', '.test.ts'), ...dir('full', '.full.ts')];
 }
 
+/**
+ * RELIABILITY_SECTIONS=recovery,… : a partial run of those sections' files replaces just those sections
+ * of RELIABILITY.md (each marked with this run), when every test of the run passed.
+ */
+function onlySections(): Section[] {
+  const known = new Set<string>(Object.values(SECTIONS));
+  return (process.env.RELIABILITY_SECTIONS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s): s is Section => known.has(s));
+}
+
 export default class ReliabilityReporter implements Reporter {
   private dir = '';
   private started = Date.now();
@@ -69,18 +82,25 @@ export default class ReliabilityReporter implements Reporter {
     rmSync(this.dir, { recursive: true, force: true });
     const modules = testModules.map(moduleResult).sort((a, b) => a.file.localeCompare(b.file));
     const dirty = git(['status', '--porcelain', '--', 'src', 'test/reliability']) !== '';
-    const markdown = renderReport(rows, modules, {
+    const meta = {
       date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
       commit: `${git(['rev-parse', '--short', 'HEAD'])}${dirty ? ' (with uncommitted changes)' : ''}`,
       command: COMMAND,
       node: process.version,
       postgres: Boolean(process.env.TEST_DATABASE_URL?.trim()),
       durationMs: Date.now() - this.started,
-    });
+    };
+    const markdown = renderReport(rows, modules, meta);
     const ran = new Set(modules.map((m) => m.file));
     const complete = expectedFiles().every((f) => ran.has(f));
     const target = complete ? join(ROOT, 'RELIABILITY.md') : join(tmpdir(), 'RELIABILITY.partial.md');
     writeFileSync(target, markdown);
     process.stdout.write(`\nReliability report written to ${target}\n`);
+    const only = onlySections();
+    if (!complete && only.length > 0 && modules.every((m) => m.failed === 0)) {
+      const report = join(ROOT, 'RELIABILITY.md');
+      writeFileSync(report, spliceSections(readFileSync(report, 'utf8'), only, rows, meta));
+      process.stdout.write(`Sections ${only.join(', ')} of ${report} replaced with this run's figures\n`);
+    }
   }
 }

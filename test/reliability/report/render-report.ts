@@ -111,14 +111,17 @@ function modulesTable(modules: ModuleResult[]): string {
   ].join('\n');
 }
 
+/** One section of the report: its title, its explanation and its tables. */
+export function renderSection(section: Section, rows: FigureRow[]): string {
+  const own = rows.filter((r) => r.section === section).sort((a, b) => a.at - b.at);
+  return `## ${SECTION_NOTES[section].title}\n\n${SECTION_NOTES[section].text}\n\n${tables(own)}`;
+}
+
 export function renderReport(recorded: FigureRow[], modules: ModuleResult[], meta: ReportMeta): string {
   const rows = [...recorded].sort((a, b) => a.at - b.at);
   const sections = Object.values(SECTIONS)
     .filter((s) => rows.some((r) => r.section === s))
-    .map(
-      (s) =>
-        `## ${SECTION_NOTES[s].title}\n\n${SECTION_NOTES[s].text}\n\n${tables(rows.filter((r) => r.section === s))}`,
-    );
+    .map((s) => renderSection(s, rows));
   const pg = meta.postgres
     ? 'SQLite and PostgreSQL'
     : 'SQLite only (TEST_DATABASE_URL was not set: PostgreSQL cases skipped)';

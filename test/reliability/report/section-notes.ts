@@ -31,6 +31,23 @@ export const SECTION_NOTES: Record<Section, { title: string; text: string }> = {
       'secret, bot token, sota.io key and Slack app secret. A tampered, moved or malformed ciphertext, a lost ' +
       'key file and a different key each stop the app at start with a message that names the problem.',
   },
+  recovery: {
+    title: 'Recovery after a crash',
+    text:
+      'How soon deliveries resume after an instance dies, with the production worker settings (10 s lease ' +
+      'renewed every 3.3 s while a job runs, 0.5 s poll, 1 s per channel). **SQLite:** a webhook is acked ' +
+      'while Slack hangs, the process is killed with SIGKILL in the middle of the hung call (leaving its ' +
+      'lease), Slack comes back and the app is started again on the same file; the new owner frees the dead ' +
+      "process's leases when it opens the file. Timed from spawning the new process to its `/readyz` answering " +
+      '200 and to the first message Slack receives (target: within 5 s of `/readyz`; a negative figure means ' +
+      'the message went out before `/readyz` was first seen answering). **PostgreSQL:** one ' +
+      'instance hangs in a Slack call while a second instance runs beside it, 7 s from the start of the call ' +
+      '(after the first heartbeat renewed the lease, before the Slack client would give up at 10 s; the second ' +
+      'must not call Slack for that job meanwhile); then the first is killed with SIGKILL and Slack answers ' +
+      "again. Timed from the kill to the second instance's first message (target: within 15 s; the dead " +
+      "instance's lease runs out at most 10 s after its last renewal). The app runs through tsx here, so its " +
+      'start includes compiling; the load average shows how busy the 2-core machine was.',
+  },
   crash: {
     title: 'Crash and restart',
     text:

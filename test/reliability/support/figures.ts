@@ -40,6 +40,7 @@ export const SECTIONS = {
   tenancy: 'tenancy',
   secrets: 'secrets',
   crash: 'crash',
+  recovery: 'recovery',
   slackOutage: 'slack-outage',
   rateLimit: 'rate-limit',
   sotaFailure: 'sota-failure',
