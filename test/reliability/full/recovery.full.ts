@@ -4,7 +4,7 @@
  */
 import { loadavg } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { PG_SKIP_NOTE, TEST_DATABASE_URL } from '../../scale/pg-schema.js';
+import { needsPostgres, TEST_DATABASE_URL } from '../../scale/pg-schema.js';
 import { ms, percentile, recordFigures, SECTIONS } from '../support/figures.js';
 import { type RecoveryResult, runRecovery } from '../support/recovery-run.js';
 
@@ -50,22 +50,19 @@ describe('recovery after a crash', () => {
     expect(r.postsPerMessage).toEqual(Array(ROUNDS.sqlite).fill(1));
   }, 300_000);
 
-  if (TEST_DATABASE_URL) {
-    const pgUrl = TEST_DATABASE_URL;
-    it('PostgreSQL: another instance takes over a dead instance’s delivery within 15 s', async () => {
-      const loadAtStart = load();
-      const r = await runRecovery({ store: 'postgres', pgUrl, rounds: ROUNDS.postgres });
-      recordFigures(
-        SECTIONS.recovery,
-        'PostgreSQL: SIGKILL of the instance holding a delivery',
-        postgresFigures(r, loadAtStart),
-      );
-      for (const round of r.rounds) expect(round.resumeMs).toBeLessThan(15_000);
-      expect(r.rounds.every((round) => round.callsWhileHeld === 0)).toBe(true);
-      expect(r.postsPerMessage).toEqual(Array(ROUNDS.postgres).fill(1));
-    }, 300_000);
-  } else {
-    console.warn(PG_SKIP_NOTE);
-    it.skip(`PostgreSQL: takeover within 15 s (${PG_SKIP_NOTE})`, () => {});
-  }
+  it('PostgreSQL: another instance takes over a dead instance’s delivery within 15 s', {
+    ...needsPostgres,
+    timeout: 300_000,
+  }, async () => {
+    const loadAtStart = load();
+    const r = await runRecovery({ store: 'postgres', pgUrl: TEST_DATABASE_URL, rounds: ROUNDS.postgres });
+    recordFigures(
+      SECTIONS.recovery,
+      'PostgreSQL: SIGKILL of the instance holding a delivery',
+      postgresFigures(r, loadAtStart),
+    );
+    for (const round of r.rounds) expect(round.resumeMs).toBeLessThan(15_000);
+    expect(r.rounds.every((round) => round.callsWhileHeld === 0)).toBe(true);
+    expect(r.postsPerMessage).toEqual(Array(ROUNDS.postgres).fill(1));
+  });
 });
