@@ -118,6 +118,7 @@ async function main(): Promise<void> {
   const start = await benchStart(build, quick ? 1 : 4);
   const results: BenchResults = {
     machine: info,
+    appCommand: ['node', ...build.nodeFlags, 'dist/main.js'].join(' '),
     settings: { ...INGEST, rounds: ROUNDS },
     ingest,
     profiles,

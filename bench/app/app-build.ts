@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +14,20 @@ export interface AppBuild {
   root: string;
   mainJs: string;
   label: string;
+  /** The node flags of the build's `npm start` (`node <flags> dist/main.js`), so the bench runs what it runs. */
+  nodeFlags: string[];
+}
+
+/** The flags between `node` and `dist/main.js` in the build's `scripts.start`. */
+export function startFlags(root: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts?: { start?: string };
+  };
+  const words = (pkg.scripts?.start ?? 'node dist/main.js').trim().split(/\s+/);
+  const main = words.indexOf('dist/main.js');
+  if (words[0] !== 'node' || main === -1)
+    throw new Error(`npm start is not "node [flags] dist/main.js": ${words.join(' ')}`);
+  return words.slice(1, main);
 }
 
 /** The app's own modules from a build, so seeding and counting use the store code of that build. */
@@ -37,7 +51,12 @@ function tsc(root: string): void {
 /** `npm run build` of the work tree: compiles src/ to dist/ with the project's own TypeScript. */
 export function buildCurrent(label: string): AppBuild {
   tsc(REPO_ROOT);
-  return { root: REPO_ROOT, mainJs: join(REPO_ROOT, 'dist', 'main.js'), label };
+  return {
+    root: REPO_ROOT,
+    mainJs: join(REPO_ROOT, 'dist', 'main.js'),
+    label,
+    nodeFlags: startFlags(REPO_ROOT),
+  };
 }
 
 /**
@@ -63,7 +82,7 @@ export function buildAtCommit(commit: string): AppBuild {
     symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
     tsc(root);
   }
-  return { root, mainJs, label: sha.slice(0, 7) };
+  return { root, mainJs, label: sha.slice(0, 7), nodeFlags: startFlags(root) };
 }
 
 /** Imports the config, logger, store and event modules of a build's dist/. */

@@ -34,7 +34,12 @@ export interface AppProcessOptions {
 /** Runs a build of the app exactly as `npm start` does (`node dist/main.js`) and waits until it listens. */
 export function startAppProcess(options: AppProcessOptions): Promise<ServerProcess> {
   return startServerProcess({
-    args: [...loopbackFlags(), ...(options.nodeFlags ?? []), options.build.mainJs],
+    args: [
+      ...options.build.nodeFlags,
+      ...loopbackFlags(),
+      ...(options.nodeFlags ?? []),
+      options.build.mainJs,
+    ],
     env: childEnv(options.env),
     cwd: options.cwd,
   });

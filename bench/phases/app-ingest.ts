@@ -51,6 +51,8 @@ export interface AppIngestOptions {
   prepare?: (env: Record<string, string>) => Promise<void>;
   /** Extra variables for the app's environment. */
   env?: Record<string, string>;
+  /** Extra node flags for the app's processes. */
+  nodeFlags?: string[];
 }
 
 const accepted = (load: LoadResult) =>
@@ -128,7 +130,7 @@ export async function ingestApp(o: AppIngestOptions): Promise<AppIngest> {
     const seconds = (o.settings.warmupMs + o.settings.durationMs) / 1000;
     const requests = uniqueStartedRequests(channel!, Math.ceil(o.expectedRps * seconds * 1.5) + 1000);
     const dir = o.settings.cpuProfDir;
-    const nodeFlags = dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+    const nodeFlags = [...(o.nodeFlags ?? []), ...(dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [])];
     const start = () => startAppProcess({ build: o.build, env, cwd: dataDir, nodeFlags });
     const measured = await withApps(o.instances ?? 1, start, (apps) =>
       measureApps(apps, o.settings, requests),

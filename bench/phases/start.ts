@@ -20,11 +20,11 @@ export interface StartResults {
 }
 
 /** Spawns `node dist/main.js` and times it until GET /readyz answers 200; then stops it. */
-async function timeOneStart(mainJs: string, env: Record<string, string>, cwd: string): Promise<number> {
+async function timeOneStart(build: AppBuild, env: Record<string, string>, cwd: string): Promise<number> {
   const port = await freePort();
   const flags = loopbackFlags();
   const started = performance.now();
-  const child = spawn(process.execPath, [...flags, mainJs], {
+  const child = spawn(process.execPath, [...build.nodeFlags, ...flags, build.mainJs], {
     cwd,
     env: childEnv({ ...env, PORT: String(port) }),
     stdio: 'ignore',
@@ -47,9 +47,9 @@ export async function benchStart(build: AppBuild, warmRuns: number): Promise<Sta
   const dataDir = mkdtempSync(join(tmpdir(), 'sota-slack-bench-'));
   try {
     const env = benchAppEnv({ dataDir, slackApiUrl: 'http://127.0.0.1:9/api/' });
-    const firstMs = await timeOneStart(build.mainJs, env, dataDir);
+    const firstMs = await timeOneStart(build, env, dataDir);
     const warmMs: number[] = [];
-    for (let i = 0; i < warmRuns; i += 1) warmMs.push(await timeOneStart(build.mainJs, env, dataDir));
+    for (let i = 0; i < warmRuns; i += 1) warmMs.push(await timeOneStart(build, env, dataDir));
     const all = [firstMs, ...warmMs];
     return { firstMs, warmMs, medianMs: median(all), maxMs: Math.max(...all) };
   } finally {

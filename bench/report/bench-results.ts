@@ -51,6 +51,8 @@ export interface Machine {
 
 export interface BenchResults {
   machine: Machine;
+  /** How the app was started: the command of its `npm start`. */
+  appCommand: string;
   settings: { connections: number; warmupMs: number; durationMs: number; rounds: number };
   ingest: { bare: IngestFigures; express: IngestFigures; durable: IngestFigures; app: AppIngestFigures };
   /** The same load on the code before the ingest work (`before`) and on the code measured (`after`). */

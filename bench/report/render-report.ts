@@ -17,7 +17,7 @@ function renderHeader(r: BenchResults): string[] {
     `Machine: ${m.cpus} CPUs (${m.cpuModel}), Node ${m.node}, ${m.platform}; load average before the run ` +
       `${m.loadBefore.map((x) => x.toFixed(2)).join(', ')}; ${Number.isFinite(m.busyBefore) ? m.busyBefore.toFixed(2) : 'n/a'} cores busy just before it started.`,
     'Everything runs on this machine over 127.0.0.1: the load generator and the fake Slack in the bench',
-    'process, each server under test in its own child process (the app as built: `node dist/main.js`).',
+    `process, each server under test in its own child process (the app as built, as \`npm start\` runs it: \`${r.appCommand}\`).`,
     '',
   ];
 }

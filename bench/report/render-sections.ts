@@ -47,7 +47,7 @@ export function renderIngest(r: BenchResults): string[] {
       durable,
       app.rps,
     ),
-    ingestRow('sota-slack (`node dist/main.js`)', app, app.rps),
+    ingestRow(`sota-slack (\`${r.appCommand}\`)`, app, app.rps),
     '',
     `Answered 2xx by the app over all rounds: ${int(app.accepted)}; events in its stores afterwards: ${int(app.stored)}.` +
       (app.ranDry
@@ -113,7 +113,7 @@ export function renderMemoryAndStart(r: BenchResults): string[] {
     `| start → /readyz 200, existing database, each of ${st.warmMs.length} starts | ${st.warmMs.map(ms).join(', ')} |`,
     `| start → /readyz 200, median / slowest of all ${st.warmMs.length + 1} | ${ms(st.medianMs)} / ${ms(st.maxMs)} |`,
     '',
-    'Start is measured from spawning `node dist/main.js` (what `npm start` runs once built) to the first 200.',
+    `Start is measured from spawning \`${r.appCommand}\` (what \`npm start\` runs once built) to the first 200.`,
     '',
   ];
 }

@@ -17,10 +17,13 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   return `field "${field}" is invalid: ${issue?.message ?? 'unexpected value'}`;
 }
 
+// One strict decoder for every body: decode() without { stream: true } keeps no state between calls.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function decodeJson(rawBody: Buffer): { text: string; json: unknown } | Rejection {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(rawBody);
+    text = STRICT_UTF8.decode(rawBody);
   } catch {
     return badRequest(WebhookErrorCode.invalidBody, 'the body is not valid UTF-8');
   }
