@@ -1,7 +1,8 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseKey } from '../config/load-config.js';
+import { parseDatabase } from '../config/database.js';
+import { ConfigError, loadStoreConfig, type StoreConfig } from '../config/load-config.js';
 import { loadOrCreateKeyFile } from '../crypto/key-file.js';
 import { createSecretBox, type SecretBox } from '../crypto/secret-box.js';
 import { keyFilePath } from '../store/open-store.js';
@@ -33,24 +34,49 @@ interface Plan {
   targetBox: SecretBox;
 }
 
-function plan(argv: string[], env: NodeJS.ProcessEnv): Plan | string {
+/** The SQLite file --from names (default: the embedded store), read like DATABASE_URL. */
+function sourceOf(from: string | undefined, problems: string[]): string {
+  const database = parseDatabase({ DATABASE_URL: from }, problems);
+  if (database.kind === 'sqlite') return database.path;
+  problems.push('--from expects the SQLite database: file:<path> or a path');
+  return '';
+}
+
+/** The target store and keys, read through the config module with --to standing in for DATABASE_URL. */
+function targetOf(
+  to: string | undefined,
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+): StoreConfig | undefined {
+  const targetEnv = to === undefined ? env : { ...env, DATABASE_URL: to };
+  if (parseDatabase(targetEnv, []).kind !== 'postgres') {
+    problems.push('--to expects a postgres:// or postgresql:// URL (default: DATABASE_URL when it is one)');
+  }
+  try {
+    return loadStoreConfig(targetEnv);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    problems.push(...err.problems.filter((p) => !p.startsWith('DATABASE_URL ')));
+    return undefined;
+  }
+}
+
+function plan(argv: string[], env: NodeJS.ProcessEnv): Plan | string[] {
   const { values } = parseArgs({ args: argv, options: { from: { type: 'string' }, to: { type: 'string' } } });
-  const from = values.from ?? 'file:./data/sota-slack.db';
-  const sqlitePath = from.startsWith('file:') ? from.slice('file:'.length) : from;
-  const postgresUrl = values.to ?? env.DATABASE_URL ?? '';
-  if (!/^postgres(ql)?:\/\//i.test(postgresUrl)) return '--to expects a postgres:// or postgresql:// URL';
-  if (!existsSync(sqlitePath)) return `--from: no SQLite database at ${sqlitePath}`;
-  const target = env.ENCRYPTION_KEY ? parseKey(env.ENCRYPTION_KEY) : undefined;
-  if (!target) return 'ENCRYPTION_KEY is required: 32 bytes as base64 (44 characters) or hex (64 characters)';
-  const previous = env.ENCRYPTION_KEY_PREVIOUS ? parseKey(env.ENCRYPTION_KEY_PREVIOUS) : undefined;
+  const problems: string[] = [];
+  const sqlitePath = sourceOf(values.from, problems);
+  const target = targetOf(values.to, env, problems);
+  if (sqlitePath && !existsSync(sqlitePath)) problems.push(`--from: no SQLite database at ${sqlitePath}`);
+  if (problems.length > 0 || !target?.encryptionKey || target.database.kind !== 'postgres') return problems;
   const keyFile = keyFilePath(sqlitePath);
   const fileKey = existsSync(keyFile) ? loadOrCreateKeyFile(keyFile).key : undefined;
-  const sourceKeys = [fileKey, target, previous].filter((k): k is Buffer => k !== undefined);
+  const sourceKeys = [fileKey, target.encryptionKey, target.previousEncryptionKey];
+  const keys = sourceKeys.filter((k): k is Buffer => k !== undefined);
   return {
     sqlitePath,
-    postgresUrl,
-    sourceBox: createSecretBox(sourceKeys[0]!, sourceKeys.slice(1)),
-    targetBox: createSecretBox(target),
+    postgresUrl: target.database.url,
+    sourceBox: createSecretBox(keys[0]!, keys.slice(1)),
+    targetBox: createSecretBox(target.encryptionKey),
   };
 }
 
@@ -62,8 +88,8 @@ export async function runCopyStore(argv: string[], env: NodeJS.ProcessEnv, io: C
   }
   try {
     const planned = plan(argv, env);
-    if (typeof planned === 'string') {
-      io.err(`store:copy: ${planned}\n\n${COPY_STORE_USAGE}`);
+    if (Array.isArray(planned)) {
+      io.err(`store:copy: ${planned.join('\nstore:copy: ')}\n\n${COPY_STORE_USAGE}`);
       return 2;
     }
     const report = await copySqliteToPostgres(planned);

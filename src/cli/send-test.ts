@@ -12,13 +12,14 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
-import { loadConfig } from '../config/load-config.js';
+import { ConfigError, loadStoreConfig, type StoreConfig } from '../config/load-config.js';
 import { createLogger } from '../log/logger.js';
-import { isKnownEvent, type KnownEvent } from '../sota/event.js';
+import { describeFailureKind, failureKind } from '../net/failure-kind.js';
+import type { KnownEvent } from '../sota/event.js';
 import { signSotaPayload } from '../sota/signature.js';
 import { openStore, resolveSecretBox } from '../store/open-store.js';
+import { checkSendTestArgs, type SendTestArgs } from './lib/send-test-args.js';
 
 export interface SendTestTarget {
   url: string;
@@ -40,7 +41,6 @@ export interface SendTestIo {
 
 /** The project id sota.io's documentation uses; the app answers 400 unless it is the hook's project. */
 export const SAMPLE_PROJECT_ID = '550e8400-e29b-41d4-a716-446655440000';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SAMPLE_DATA: Record<KnownEvent, Record<string, unknown>> = {
   'deploy.started': {},
   'deploy.succeeded': { url: 'https://sample.sota.io', status: 'running' },
@@ -73,26 +73,16 @@ export async function sendTestEvent(target: SendTestTarget, timeoutMs = 10_000):
   return { status: res.status, body: await res.text() };
 }
 
-type Values = Partial<Record<'url' | 'secret' | 'project' | 'event' | 'port' | 'hook', string>> & {
-  local?: boolean;
-};
-
-function readArgs(argv: string[]): Values {
-  const text = { type: 'string' } as const;
-  const options = { url: text, secret: text, project: text, event: text, port: text, hook: text };
-  return parseArgs({ args: argv, options: { ...options, local: { type: 'boolean' } } }).values;
-}
-
-function eventOf(value: string | undefined): KnownEvent {
-  const name = value === undefined ? 'deploy.succeeded' : value.includes('.') ? value : `deploy.${value}`;
-  if (!isKnownEvent(name))
-    throw new Error(`--event expects deploy.started, deploy.succeeded or deploy.failed`);
-  return name;
+/** Thrown for what the user must fix before anything is sent: one line per problem. */
+export class SendTestUsageError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'SendTestUsageError';
+  }
 }
 
 /** The hook's secret and project, read from the app's store (never printed). */
-async function hookFromStore(hookId: string, env: NodeJS.ProcessEnv) {
-  const config = loadConfig(env);
+async function hookFromStore(hookId: string, config: StoreConfig) {
   if (config.database.kind === 'sqlite' && !existsSync(config.database.path)) {
     throw new Error(
       `no store at ${config.database.path}: run this where the app runs, with its DATABASE_URL`,
@@ -109,31 +99,35 @@ async function hookFromStore(hookId: string, env: NodeJS.ProcessEnv) {
   }
 }
 
-async function localTarget(
-  values: Values,
-  env: NodeJS.ProcessEnv,
-  event: KnownEvent,
-): Promise<SendTestTarget> {
-  const hookId = values.hook;
-  if (!hookId || !/^[A-Za-z0-9_-]+$/.test(hookId)) throw new Error('--local needs --hook <hook id>');
-  const port = Number(values.port ?? env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error('--port expects a port number');
-  const url = `http://127.0.0.1:${port}/webhooks/sota/${hookId}`;
-  if (values.secret)
-    return { url, secret: values.secret, projectId: values.project ?? SAMPLE_PROJECT_ID, event };
-  return { url, event, ...(await hookFromStore(hookId, env)) };
+/** The settings --local needs (port, store, key), read through the config module like the app's own. */
+function storeConfigOf(env: NodeJS.ProcessEnv): StoreConfig {
+  try {
+    return loadStoreConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new SendTestUsageError(err.problems);
+    throw err;
+  }
 }
 
-/** What to send where, from the command line; throws an Error with a message for the user. */
+async function localTarget(args: Extract<SendTestArgs, { kind: 'local' }>, env: NodeJS.ProcessEnv) {
+  const config = storeConfigOf(env);
+  const url = `http://127.0.0.1:${args.port ?? config.port}/webhooks/sota/${args.hookId}`;
+  const { event } = args;
+  if (args.secret) return { url, secret: args.secret, projectId: args.projectId ?? SAMPLE_PROJECT_ID, event };
+  return { url, event, ...(await hookFromStore(args.hookId, config)) };
+}
+
+/** What to send where, from the command line; throws SendTestUsageError or an Error with a message for the user. */
 export async function resolveTarget(argv: string[], env: NodeJS.ProcessEnv): Promise<SendTestTarget> {
-  const values = readArgs(argv);
-  const event = eventOf(values.event);
-  if (values.project !== undefined && !UUID.test(values.project)) throw new Error('--project expects a UUID');
-  if (values.local) return localTarget(values, env, event);
-  if (!values.url || !/^https?:\/\/\S+$/i.test(values.url))
-    throw new Error('--url <webhook url> is required');
-  if (!values.secret) throw new Error('--secret <whsec_…> is required (the secret sota.io gave the webhook)');
-  return { url: values.url, secret: values.secret, projectId: values.project ?? SAMPLE_PROJECT_ID, event };
+  const args = checkSendTestArgs(argv);
+  if ('problems' in args) throw new SendTestUsageError(args.problems);
+  if (args.kind === 'local') return localTarget(args, env);
+  return {
+    url: args.url,
+    secret: args.secret,
+    projectId: args.projectId ?? SAMPLE_PROJECT_ID,
+    event: args.event,
+  };
 }
 
 const HINTS: Record<number, string> = {
@@ -149,11 +143,20 @@ function hintFor(status: number): string {
   return HINTS[status] ?? 'not accepted';
 }
 
-/** Why a request got no answer: fetch's own message and, when there is one, the socket's error code. */
+/** Why a request got no answer: the kind of failure (refused, timeout, TLS, DNS) or fetch's own message. */
 function failureOf(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  const code = (err as { cause?: { code?: unknown } }).cause?.code;
-  return typeof code === 'string' ? `${message} (${code})` : message;
+  const kind = failureKind(err);
+  if (kind) return describeFailureKind(kind);
+  return err instanceof Error ? err.message : String(err);
+}
+
+function usageProblem(err: unknown): string {
+  if (err instanceof SendTestUsageError) {
+    const lines = err.problems.map((p) => `  ${p}`).join('\n');
+    const count = err.problems.length === 1 ? 'one problem' : `${err.problems.length} problems`;
+    return `send-test: ${count} with the arguments or settings:\n${lines}`;
+  }
+  return `send-test: ${err instanceof Error ? err.message : String(err)}`;
 }
 
 /** Runs the command; returns the exit code (0 on a 2xx answer). */
@@ -166,7 +169,8 @@ export async function runSendTest(argv: string[], io: SendTestIo): Promise<numbe
   try {
     target = await resolveTarget(argv, io.env);
   } catch (err) {
-    io.err(`send-test: ${err instanceof Error ? err.message : String(err)}\n\n${SEND_TEST_USAGE}\n`);
+    const usage = err instanceof SendTestUsageError ? `\n\n${SEND_TEST_USAGE}` : '';
+    io.err(`${usageProblem(err)}${usage}\n`);
     return 1;
   }
   io.out(`POST ${target.url} (${target.event}, project ${target.projectId})\n`);

@@ -165,3 +165,21 @@ describe('PostgreSQL', needsPostgres, () => {
     });
   });
 });
+
+describe('store:copy settings', () => {
+  it('reads the target and keys through the configuration, naming every problem at once', async () => {
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    const env = { DATABASE_URL: 'mysql://db/app', ENCRYPTION_KEY: 'short' };
+    expect(await runCopyStore(['--from', 'file:/nonexistent/sota-slack.db'], env, io)).toBe(2);
+    const problems = lines
+      .join('\n')
+      .split('\n')
+      .filter((l) => l.startsWith('store:copy: '));
+    expect(problems).toEqual([
+      'store:copy: --to expects a postgres:// or postgresql:// URL (default: DATABASE_URL when it is one)',
+      'store:copy: ENCRYPTION_KEY expects 32 random bytes as base64 (44 characters) or hex (64 characters), e.g. from `openssl rand -base64 32`',
+      'store:copy: --from: no SQLite database at /nonexistent/sota-slack.db',
+    ]);
+  });
+});

@@ -40,8 +40,6 @@ describe('rotate-keys', () => {
     await before.close();
 
     const env = {
-      SLACK_SIGNING_SECRET: 's',
-      SLACK_BOT_TOKEN: 'xoxb-1',
       DATABASE_URL: `file:${path}`,
       ENCRYPTION_KEY: newKey.toString('base64'),
       ENCRYPTION_KEY_PREVIOUS: oldKey.toString('hex'),

@@ -3,12 +3,13 @@
  * way sota.io signs it, so the right secret gets 202 and a wrong one 401.
  */
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSampleEvent, runSendTest } from '../../src/cli/send-test.js';
 import { sotaEventSchema } from '../../src/sota/event.js';
-import { startTestApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type TestApp } from '../helpers/test-app.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { hookIdOf, runCommand } from '../slack/slack-test-kit.js';
 
 const CHANNEL = 'C0DEPLOYS';
@@ -48,6 +49,15 @@ function capture(env: NodeJS.ProcessEnv = {}) {
   return io;
 }
 
+/** A port nothing listens on: bound, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 const hookUrl = () => `${t.url}/webhooks/sota/${hookId}`;
 
 describe('send-test', () => {
@@ -85,15 +95,11 @@ describe('send-test', () => {
     expect(io.text).toContain('--project');
   });
 
-  it('--local reads the hook’s secret and project from the app’s store', async () => {
-    const env = {
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-      DATABASE_URL: `file:${join(t.dataDir, 'sota-slack.db')}`,
-    };
+  it('--local reads the hook’s secret and project from the app’s store, and PORT from its settings', async () => {
+    const env = { DATABASE_URL: `file:${join(t.dataDir, 'sota-slack.db')}`, PORT: String(t.app.port) };
     const before = await t.store.countEvents();
     const io = capture(env);
-    const args = ['--local', '--port', String(t.app.port), '--hook', hookId, '--event', 'failed'];
+    const args = ['--local', '--hook', hookId, '--event', 'failed'];
     expect(await runSendTest(args, io)).toBe(0);
     expect(io.text).toMatch(/^202 /m);
     expect(io.text).not.toContain(secret);
@@ -103,10 +109,70 @@ describe('send-test', () => {
     expect(unknown.text).toContain('no hook nohook');
   });
 
+  it('--local reads its settings through the configuration, naming a bad one', async () => {
+    const io = capture({ PORT: 'abc', DATABASE_URL: 'mysql://x' });
+    expect(await runSendTest(['--local', '--hook', hookId], io)).toBe(1);
+    expect(io.text).toContain('PORT expects a whole number from 0 to 65535');
+    expect(io.text).toContain('DATABASE_URL expects file:<path> or a plain path');
+  });
+
+  it('a URL without its scheme is named as such, not as a missing --url; nothing is sent', async () => {
+    const io = capture();
+    const before = await t.store.countEvents();
+    const bare = hookUrl().replace(/^http:\/\//, '');
+    expect(await runSendTest(['--url', bare, '--secret', secret], io)).toBe(1);
+    expect(io.text).toContain(`--url has no http:// or https:// in front: did you mean http://${bare}?`);
+    expect(io.text).not.toContain('--url is required');
+    expect(await t.store.countEvents()).toBe(before);
+  });
+
+  it('says what is wrong with each argument at once, never echoing the secret', async () => {
+    const io = capture();
+    const argv = ['--url', 'ftp://x/webhooks/sota/a', '--secret', 'sk_live_private', '--project', 'shop'];
+    argv.push('--event', 'deployed', '--hook', 'h', '--colour', 'stray');
+    expect(await runSendTest(argv, io)).toBe(1);
+    expect(
+      io.text
+        .split('\n')
+        .filter((l) => l.startsWith('  --') || l.startsWith('  unexpected') || l.startsWith('  unknown')),
+    ).toEqual([
+      '  unknown option --colour (see the usage below)',
+      '  unexpected argument "stray": every value follows its option, e.g. --url <webhook url>',
+      '  --event expects deploy.started, deploy.succeeded or deploy.failed (or started, succeeded, failed)',
+      '  --project expects a sota.io project id, a UUID such as 550e8400-e29b-41d4-a716-446655440000',
+      '  --url expects http:// or https://, not ftp://',
+      '  --secret expects the webhook’s signing secret, which starts with whsec_',
+      '  --hook is only used with --local',
+    ]);
+    expect(io.text).toContain('send-test: 7 problems with the arguments or settings:');
+    expect(io.text).not.toContain('sk_live_private');
+  });
+
+  it('--local checks its own arguments', async () => {
+    const io = capture();
+    expect(
+      await runSendTest(['--local', '--url', hookUrl(), '--hook', 'bad id', '--port', '70000'], io),
+    ).toBe(1);
+    expect(io.text).toContain('--url and --local exclude each other');
+    expect(io.text).toContain('--hook expects a hook id: letters, digits, - and _');
+    expect(io.text).toContain('--port expects a port number from 1 to 65535');
+    const missing = capture();
+    expect(await runSendTest(['--local', '--url'], missing)).toBe(1);
+    expect(missing.text).toContain('--url needs a value after it');
+    expect(missing.text).toContain('--local needs --hook <hook id>');
+  });
+
+  it('names an app that does not answer by the kind of failure', async () => {
+    const io = capture();
+    const closed = `http://127.0.0.1:${await closedPort()}/webhooks/sota/${hookId}`;
+    expect(await runSendTest(['--url', closed, '--secret', secret], io)).toBe(1);
+    expect(io.text).toContain(`send-test: no answer from ${closed}: connection refused`);
+  });
+
   it('refuses incomplete arguments with its usage', async () => {
     const io = capture();
     expect(await runSendTest(['--url', hookUrl()], io)).toBe(1);
-    expect(io.text).toContain('--secret <whsec_…> is required');
+    expect(io.text).toContain('--secret is required with --url: the whsec_… secret sota.io gave the webhook');
     expect(io.text).toContain('Usage:');
     const bad = capture();
     expect(await runSendTest(['--url', hookUrl(), '--secret', secret, '--event', 'deploy.rolled'], bad)).toBe(
