@@ -3,12 +3,12 @@
  * way sota.io signs it, so the right secret gets 202 and a wrong one 401.
  */
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSampleEvent, runSendTest } from '../../src/cli/send-test.js';
 import { sotaEventSchema } from '../../src/sota/event.js';
+import { closedPort } from '../helpers/closed-port.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { hookIdOf, runCommand } from '../slack/slack-test-kit.js';
 
@@ -47,15 +47,6 @@ function capture(env: NodeJS.ProcessEnv = {}) {
     },
   };
   return io;
-}
-
-/** A port nothing listens on: bound, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 const hookUrl = () => `${t.url}/webhooks/sota/${hookId}`;

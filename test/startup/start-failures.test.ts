@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltApp, buildApp, type RunResult, runBuiltApp, tempDir } from '../helpers/built-app.js';
+import { closedPort } from '../helpers/closed-port.js';
 import { needsPostgres, TEST_DATABASE_URL } from '../scale/pg-schema.js';
 
 const SLACK = { SLACK_SIGNING_SECRET: 'sig', SLACK_BOT_TOKEN: 'xoxb-1-2-3' };
@@ -30,15 +31,6 @@ function lastLine(result: RunResult): string {
 
 async function start(env: Record<string, string>, cwd = tempDir()): Promise<RunResult> {
   return runBuiltApp(app, env, cwd);
-}
-
-/** A port nothing listens on: bound, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('npm start: configuration mistakes', () => {
