@@ -60,7 +60,8 @@ describe('delivery worker: restarts, channels and pace', () => {
   });
 
   it('a channel whose Slack calls hang does not hold up another channel', async () => {
-    h = await createHarness({ slackTimeoutMs: 5000 });
+    // The hung call must outlast serving C2 however busy the machine is; closing the fake ends it.
+    h = await createHarness({ slackTimeoutMs: 600_000 });
     const p1 = await project('C1');
     const p2 = await project('C2');
     h.slack.failWhile(inChannel('C1'), { hang: true });

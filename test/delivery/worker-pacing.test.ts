@@ -32,7 +32,7 @@ function worstExcess(calls: FakeSlackCall[], burst: number, refillMs: number): n
 }
 
 describe('delivery worker: channel pace', () => {
-  it('uses the burst for a message and its thread reply, then keeps to the refill rate', async () => {
+  it('keeps to the refill rate once the burst is spent, in queue order', async () => {
     const refillMs = 150;
     h = await createHarness({
       worker: { channelPaceMs: refillMs, channelBurst: 2 },
@@ -46,8 +46,6 @@ describe('delivery worker: channel pace', () => {
     }
     h.worker.start();
     await waitFor(() => h.slack.messagesIn('C1').length === 4, 'four messages');
-    const lastPost = h.slack.calls.at(-1)?.at ?? 0;
-    await waitFor(() => Date.now() >= lastPost + 2 * refillMs, 'a full bucket again');
     await h.ingest({ channelProject: p, deploymentId: ids[0] ?? '', ...SUCCEEDED });
     await h.ingest({ channelProject: p, deploymentId: ids[1] ?? '', ...SUCCEEDED });
     h.worker.wake();
@@ -59,14 +57,32 @@ describe('delivery worker: channel pace', () => {
     expect(calls.map((c) => c.result)).toEqual(Array(8).fill('ok'));
     expect(calls.slice(0, 4).map(deploymentOf)).toEqual(ids);
     expect(worstExcess(calls, 2, refillMs)).toBeLessThanOrEqual(0);
-    // The first update and its thread reply went out back to back, on the two tokens of a full bucket:
-    // closer together than one refill, which a pace without a burst never allows.
-    const [update, reply] = [calls[4], calls[5]];
-    expect(update?.method).toBe('chat.update');
-    expect(reply?.body.thread_ts).toBe(update?.body.ts);
-    expect((reply?.at ?? 0) - (update?.at ?? 0)).toBeLessThan(refillMs);
-    // Four posts on a bucket of two: the last two each waited for a refill.
-    expect(worstExcess(calls.slice(0, 4), 2, refillMs)).toBe(0);
+    // Four posts on a bucket of two: the third and the fourth each waited for a refill after an earlier answer.
+    const [first, second, third, fourth] = calls;
+    expect(third!.at - first!.answeredAt!).toBeGreaterThanOrEqual(refillMs);
+    expect(fourth!.at - second!.answeredAt!).toBeGreaterThanOrEqual(refillMs);
+  });
+
+  it('uses the burst for a message, its update and the thread reply, without waiting for a refill', async () => {
+    // A refill outlasts the test: whatever is sent was sent on the burst alone.
+    h = await createHarness({ worker: { channelPaceMs: 600_000, channelBurst: 3 } });
+    const p = await project('C1');
+    const id = randomUUID();
+    await h.ingest({ channelProject: p, deploymentId: id, ...STARTED });
+    h.worker.start();
+    await waitFor(() => h.slack.messagesIn('C1').length === 1, 'the message');
+    await h.ingest({ channelProject: p, deploymentId: id, ...SUCCEEDED });
+    h.worker.wake();
+    await waitFor(() => h.slack.calls.length === 3, 'the update and its thread reply');
+
+    const [message] = h.slack.messagesIn('C1');
+    expect(h.slack.calls.map((c) => c.method)).toEqual([
+      'chat.postMessage',
+      'chat.update',
+      'chat.postMessage',
+    ]);
+    expect(h.slack.calls[2]?.body.thread_ts).toBe(message?.ts);
+    expect(h.slack.calls.map((c) => c.result)).toEqual(['ok', 'ok', 'ok']);
   });
 
   it('serves another channel while a channel waits for its next token, with one slot', async () => {
