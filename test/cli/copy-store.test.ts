@@ -116,7 +116,7 @@ describe('PostgreSQL', needsPostgres, () => {
       await sqlite.close();
 
       const code = await runCopyStore(['--from', `file:${sqlitePath}`, '--to', schema.url], env, io);
-      expect(lines.join('\n')).toContain('hooks 2, subscriptions 3, events 3, jobs 1');
+      expect(lines.join('\n')).toContain('hooks 2, subscriptions 3, events 3, jobs 2');
       expect(code).toBe(0);
 
       const pg = openPg(targetKey);
@@ -137,7 +137,9 @@ describe('PostgreSQL', needsPostgres, () => {
       await sqlite.close();
       expect(await runCopyStore(['--from', sqlitePath, '--to', schema.url], env, io)).toBe(0);
       const pg = openPg(targetKey);
+      // One job per active subscription (C1, and C3 whose filter still follows the deployment).
       expect(await schema.query('SELECT lease_owner, lease_until FROM jobs')).toEqual([
+        { lease_owner: null, lease_until: null },
         { lease_owner: null, lease_until: null },
       ]);
       expect(await pg.claimJobs('new-instance', T0 + 59_999, 30_000, 10)).toEqual([]);
@@ -149,7 +151,7 @@ describe('PostgreSQL', needsPostgres, () => {
       });
       expect(await pg.ingestEvent(data.started)).toEqual({ duplicate: true, enqueued: 0 });
       const fresh = await pg.ingestEvent(eventFor(data.hook, { receivedAt: T0 + 30 }));
-      expect(fresh).toEqual({ duplicate: false, enqueued: 1 });
+      expect(fresh).toEqual({ duplicate: false, enqueued: 2 }); // C1 and C3
       expect(await pg.countEvents()).toBe(4);
     });
 

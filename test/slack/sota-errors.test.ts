@@ -21,11 +21,6 @@ const CASES: Array<[string, FakeSotaFailure, RegExp]> = [
   ['404', status(404), /sota\.io could not find that project — check the project id or slug/],
   ['409', status(409), /sota\.io rejected the request \(Conflict\)/],
   ['422', status(422), /sota\.io rejected the request \(Validation failed\)/],
-  [
-    '429',
-    { kind: 'rate-limit', retryAfter: 30 },
-    /sota\.io is rate limiting requests — try again in 30 seconds/,
-  ],
   ['500', status(500), /sota\.io is not answering right now — try again in a minute/],
   ['503', status(503), /sota\.io is not answering right now — try again in a minute/],
   ['a reset connection', { kind: 'reset' }, /sota\.io is not answering right now/],
@@ -92,4 +87,32 @@ describe('sota.io failures during /sota subscribe', () => {
     expect(answer.response_type).toBe('in_channel');
     expect(t.fakeSota.webhooks).toHaveLength(1);
   });
+});
+
+describe('sota.io rate limiting during /sota subscribe', () => {
+  const RATE_LIMITED = /sota\.io is rate limiting requests — try again in 30 seconds/;
+
+  // A 429 holds the key for its Retry-After, so each case gets an app of its own.
+  it.each([
+    ['listing projects', 'GET /v1/projects'],
+    ['registering the webhook', 'POST /v1/projects/:id/webhooks'],
+  ] as const)(
+    '%s answers 429: clear answer, nothing changed, and no call with the key until Retry-After',
+    async (_name, route) => {
+      const app = await startTestApp();
+      try {
+        app.fakeSota.addProject({ name: 'web' });
+        app.fakeSota.failNext(route, { kind: 'rate-limit', retryAfter: 30 });
+        const first = await runCommand(app, 'subscribe web');
+        expectClearAnswer(first.text, RATE_LIMITED);
+        const callsAfter429 = app.fakeSota.requests.length;
+        const second = await runCommand(app, 'subscribe web');
+        expect(second.text).toMatch(/sota\.io is rate limiting requests/);
+        expect(app.fakeSota.requests.length).toBe(callsAfter429);
+        expect(await app.store.listSubscriptions({ teamId: TEST_TEAM })).toEqual([]);
+      } finally {
+        await app.stop();
+      }
+    },
+  );
 });
