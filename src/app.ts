@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config/load-config.js';
 import { createPacedCall } from './delivery/paced-call.js';
 import { createQueueGauges } from './delivery/queue-gauges.js';
+import { createReasonLookup } from './delivery/reason-lookup.js';
 import { createSlackClientFactory } from './delivery/slack-client.js';
 import { createSlackPace } from './delivery/slack-pace.js';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery/worker.js';
@@ -15,6 +16,7 @@ import { createErrorPolicy } from './runtime/error-policy.js';
 import { guardStore } from './runtime/guard-store.js';
 import { createSlackApp } from './slack/create-slack-app.js';
 import { operatorKeyNotice } from './slack/operator-token.js';
+import { resolveSotaToken } from './slack/resolve-sota-token.js';
 import { createSotaClient } from './sota/client.js';
 import { createKeyPacers, realPacerClock } from './sota/key-pacer.js';
 import { atStage } from './startup/startup-error.js';
@@ -39,6 +41,10 @@ export interface StartOptions {
     channelBurst?: number;
   };
   hookCacheTtlMs?: number;
+  /** false: sota.io calls are not paced per key (tests of other things that inject 429s). */
+  sotaPacing?: false;
+  /** Waits before each retry of a failure's reason lookup (tests use short ones). */
+  reasonRetryDelaysMs?: number[];
   /** Start the delivery worker (default true). */
   startWorker?: boolean;
   /**
@@ -77,7 +83,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const metrics = createMetrics();
   const pacerFor = createKeyPacers(realPacerClock);
   const sotaClientFor = (token: string) =>
-    createSotaClient({ baseUrl: config.sotaApiUrl, token, logger, pacer: pacerFor(token) });
+    createSotaClient({
+      baseUrl: config.sotaApiUrl,
+      token,
+      logger,
+      ...(options.sotaPacing === false ? {} : { pacer: pacerFor(token) }),
+    });
   const policy = createErrorPolicy({ logger, metrics, ...(options.exit ? { exit: options.exit } : {}) });
   const store = guardStore(opened, policy.check);
   const uninstall = policy.install(options.processEvents);
@@ -96,10 +107,20 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     now,
     onRequestError: policy.requestFailed,
   });
+  const reasons = createReasonLookup({
+    store,
+    logger,
+    sotaTokenFor: (teamId) => resolveSotaToken(store, config, teamId),
+    sotaClientFor,
+    wake: () => worker.wake(),
+    now,
+    ...(options.reasonRetryDelaysMs ? { retryDelaysMs: options.reasonRetryDelaysMs } : {}),
+  });
   const worker = createDeliveryWorker({
     store,
     metrics,
     logger,
+    onMissingReason: (job) => reasons.request(job),
     tokenFor: slack.tokenFor,
     clientFor: createSlackClientFactory({ slackApiUrl: config.slackApiUrl, logger }),
     now,
@@ -145,6 +166,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   logger.info({ port, store: config.database.kind, mode: config.slack.kind }, 'sota-slack listening');
   const stop = async () => {
     policy.stopping();
+    reasons.stop();
     await stopApp(server, worker, store);
     uninstall();
   };

@@ -13,6 +13,8 @@ export interface DeliverJobDeps {
   clientFor: (token: string) => WebClient;
   /** The job's Slack call wrapper (pace, holds, metrics). */
   call: SlackCall;
+  /** Told when a failure is shown without a reason, so it can be looked up in sota.io. */
+  onMissingReason?: ((job: DeliveryJob) => void) | undefined;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function deliverJob(job: DeliveryJob, deps: DeliverJobDeps): Promis
   if (target.kind === 'ready') {
     const client = deps.clientFor(target.token);
     result = await syncMessage(job, target, { store: deps.store, client, call: deps.call });
+    if (target.missingReason && result !== 'unchanged') deps.onMissingReason?.(job);
   }
   await deps.store.completeJob(job, deps.workerId, job.version);
   return result;

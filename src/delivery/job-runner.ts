@@ -19,6 +19,7 @@ export interface JobRunnerDeps {
   now: () => number;
   workerId: string;
   maxJobAgeMs: number;
+  onMissingReason?: ((job: DeliveryJob) => void) | undefined;
 }
 
 /**

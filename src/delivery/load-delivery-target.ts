@@ -1,3 +1,4 @@
+import type { MessageExtras } from '../blocks/render-deploy-message.js';
 import {
   type DeploymentEventRecord,
   type DeploymentStatus,
@@ -7,6 +8,7 @@ import {
 } from '../sota/deployment-state.js';
 import type { KnownEvent } from '../sota/event.js';
 import type { DeliveryJob, Store, StoredEvent } from '../store/types.js';
+import { readReasonRecord } from './reason-record.js';
 
 /** Why a job is given up without calling Slack (stored as the job's last error). */
 export const DropReason = {
@@ -19,7 +21,16 @@ export type DropReason = (typeof DropReason)[keyof typeof DropReason];
 export type DeliveryTarget =
   | { kind: 'drop'; reason: DropReason }
   | { kind: 'empty' }
-  | { kind: 'ready'; view: DeploymentView; token: string; filter: ChannelFilter };
+  | {
+      kind: 'ready';
+      view: DeploymentView;
+      token: string;
+      filter: ChannelFilter;
+      /** What the channel adds to the message (buttons, mentions). */
+      extras: MessageExtras;
+      /** A failure with no reason, neither in its events nor looked up yet. */
+      missingReason: boolean;
+    };
 
 /**
  * What a channel's event filter decides for one deployment. The message itself always shows every
@@ -72,5 +83,16 @@ export async function loadDeliveryTarget(job: DeliveryJob, deps: LoadTargetDeps)
   };
   const events = deliveredEvents(stored);
   const view = reduceDeployment(meta, events);
-  return view ? { kind: 'ready', view, token, filter: channelFilter(events, sub.events) } : { kind: 'empty' };
+  if (!view) return { kind: 'empty' };
+  const failedWithoutReason = view.status === 'failed' && !view.errorMessage;
+  const lookedUp = failedWithoutReason ? readReasonRecord(stored) : undefined;
+  if (lookedUp) view.errorMessage = lookedUp;
+  return {
+    kind: 'ready',
+    view,
+    token,
+    filter: channelFilter(events, sub.events),
+    extras: {},
+    missingReason: failedWithoutReason && !lookedUp,
+  };
 }

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { hashMessage } from '../blocks/message-hash.js';
-import { renderDeployMessage } from '../blocks/render-deploy-message.js';
+import { type MessageExtras, renderDeployMessage } from '../blocks/render-deploy-message.js';
 import { renderThreadReply } from '../blocks/render-thread-reply.js';
 import type { DeploymentView } from '../sota/deployment-state.js';
 import type { DeliveryJob, MessageRecord, Store } from '../store/types.js';
@@ -72,12 +72,12 @@ async function replyInThread(key: Key, ts: string, view: DeploymentView, deps: S
  */
 export async function syncMessage(
   job: DeliveryJob,
-  target: { view: DeploymentView; filter: ChannelFilter },
+  target: { view: DeploymentView; filter: ChannelFilter; extras?: MessageExtras },
   deps: SyncDeps,
 ): Promise<SyncResult> {
   const { view, filter } = target;
   const key: Key = { teamId: job.teamId, channelId: job.channelId, deploymentId: job.deploymentId };
-  const msg = renderDeployMessage(view);
+  const msg = renderDeployMessage(view, target.extras);
   const record = await deps.store.getMessage(key.teamId, key.channelId, key.deploymentId);
   const ts = record?.ts;
   if (!ts) {

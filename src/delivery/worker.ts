@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import type { Store } from '../store/types.js';
+import type { DeliveryJob, Store } from '../store/types.js';
 import { createJobRunner } from './job-runner.js';
 import { createJobSlots } from './job-slots.js';
 import { createLeaseHeartbeat } from './lease-heartbeat.js';
@@ -34,6 +34,8 @@ export interface DeliveryWorkerDeps {
   maxJobAgeMs?: number;
   /** The process's channel pace and workspace holds, shared with `/sota test` (its own when absent). */
   pace?: SlackPace;
+  /** Told when a failure was shown without a reason (the reason lookup). */
+  onMissingReason?: (job: DeliveryJob) => void;
 }
 
 export interface DeliveryWorker {

@@ -6,7 +6,8 @@ import { runCommand } from './slack-test-kit.js';
 let t: TestApp;
 let projectId: string;
 beforeAll(async () => {
-  t = await startTestApp();
+  // One app for every case: a 429 case would hold the key for the next ones (that is what pacing is for).
+  t = await startTestApp({ start: { sotaPacing: false } });
   projectId = t.fakeSota.addProject({ name: 'web' }).id;
 });
 afterAll(async () => t.stop());
