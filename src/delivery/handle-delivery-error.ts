@@ -3,6 +3,7 @@ import type { DeliveryOutcome } from '../metrics/metrics.js';
 import type { DeliveryJob, Store } from '../store/types.js';
 import { computeBackoff } from './backoff.js';
 import { classifySlackError, type PauseScope } from './classify-slack-error.js';
+import { failedCallOf, failedCallSuffix } from './failed-call.js';
 import { WorkspaceHeldError } from './slack-caller.js';
 import type { WorkspaceHolds } from './workspace-holds.js';
 
@@ -51,16 +52,29 @@ async function pause(job: DeliveryJob, code: string, scope: PauseScope, deps: Er
   return 'paused' as const;
 }
 
-async function retryLater(job: DeliveryJob, code: string, deps: ErrorHandlerDeps): Promise<DeliveryOutcome> {
+async function retryLater(
+  job: DeliveryJob,
+  code: string,
+  err: unknown,
+  deps: ErrorHandlerDeps,
+): Promise<DeliveryOutcome> {
   const now = deps.now();
-  const fields = { teamId: job.teamId, channelId: job.channelId, deploymentId: job.deploymentId, code };
+  const call = failedCallOf(err);
+  const fields = {
+    teamId: job.teamId,
+    channelId: job.channelId,
+    deploymentId: job.deploymentId,
+    code,
+    ...call,
+  };
+  const how = failedCallSuffix(call);
   if (now - job.enqueuedAt > deps.maxJobAgeMs) {
-    deps.logger.warn({ ...fields, attempts: job.attempts }, 'delivery given up: too old to retry');
+    deps.logger.warn({ ...fields, attempts: job.attempts }, `delivery given up: too old to retry${how}`);
     await deps.store.dropJob(job, deps.workerId, `expired:${code}`);
     return 'dropped';
   }
   const attempt = job.attempts + 1;
-  deps.logger.info({ ...fields, attempt }, 'delivery failed; will retry');
+  deps.logger.info({ ...fields, attempt }, `delivery failed${how}; will retry`);
   await deps.store.retryJob(job, deps.workerId, now + computeBackoff(attempt), code, true);
   return 'retry';
 }
@@ -81,5 +95,5 @@ export async function handleDeliveryError(
       'unexpected error while delivering',
     );
   }
-  return retryLater(job, c.code, deps);
+  return retryLater(job, c.code, err, deps);
 }

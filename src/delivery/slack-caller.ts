@@ -2,6 +2,7 @@ import type { Metrics } from '../metrics/metrics.js';
 import type { DeliveryJob } from '../store/types.js';
 import { ChannelPacedError, type ChannelPacer } from './channel-pacer.js';
 import { classifySlackError } from './classify-slack-error.js';
+import { rememberFailedCall } from './failed-call.js';
 import type { WorkspaceHolds } from './workspace-holds.js';
 
 /** Thrown instead of calling Slack while the job's workspace waits out a Retry-After. */
@@ -48,6 +49,7 @@ export function createSlackCaller(deps: SlackCallerDeps): (job: DeliveryJob) => 
       } catch (err) {
         if (!(err instanceof WorkspaceHeldError || err instanceof ChannelPacedError)) {
           deps.metrics.slackCalls.inc({ method, result: classifySlackError(err).kind });
+          rememberFailedCall(err, method);
         }
         throw err;
       }

@@ -1,10 +1,11 @@
 import type { WebClient } from '@slack/web-api';
+import { type FailureKind, failureKind } from '../net/failure-kind.js';
 import { slackErrorCode } from './slack-error-code.js';
 
 export type ChannelAccess =
   | { ok: true }
   | { ok: false; reason: 'not_member' }
-  | { ok: false; reason: 'error'; code: string };
+  | { ok: false; reason: 'error'; code: string; failure: FailureKind | undefined };
 
 interface ChannelInfo {
   is_private?: boolean;
@@ -24,6 +25,6 @@ export async function checkChannelAccess(client: WebClient, channelId: string): 
   } catch (err) {
     const code = slackErrorCode(err);
     if (code === 'channel_not_found') return { ok: false, reason: 'not_member' };
-    return { ok: false, reason: 'error', code };
+    return { ok: false, reason: 'error', code, failure: failureKind(err) };
   }
 }

@@ -1,3 +1,5 @@
+import type { FailureKind } from '../net/failure-kind.js';
+
 /** Stable codes for every way a sota.io call can fail. Branch on these, never on message text. */
 export const SotaErrorCode = {
   badRequest: 'bad_request',
@@ -43,6 +45,8 @@ export interface SotaApiErrorInit {
   /** The body's `error.code`, when sota.io sent one. */
   apiCode?: string | undefined;
   retryAfterSeconds?: number | undefined;
+  /** When no answer arrived: refused, timeout, TLS, DNS or reset. */
+  failure?: FailureKind | undefined;
   method: string;
   /** Request path with query, e.g. `/v1/projects?limit=100`. Never holds a credential. */
   path: string;
@@ -60,6 +64,7 @@ export class SotaApiError extends Error {
   readonly retryAfterSeconds?: number;
   readonly method: string;
   readonly path: string;
+  readonly failure: FailureKind | undefined;
 
   constructor(init: SotaApiErrorInit) {
     super(init.message);
@@ -69,6 +74,7 @@ export class SotaApiError extends Error {
     if (init.retryAfterSeconds !== undefined) this.retryAfterSeconds = init.retryAfterSeconds;
     this.method = init.method;
     this.path = init.path;
+    this.failure = init.failure;
   }
 }
 

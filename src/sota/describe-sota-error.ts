@@ -1,6 +1,13 @@
+import { describeFailureKind } from '../net/failure-kind.js';
 import { isSotaApiError, type SotaApiError, SotaErrorCode } from './api-error.js';
 
 const NOT_ANSWERING = 'sota.io is not answering right now — try again in a minute';
+
+/** No answer at all: which call, and how it failed (connection refused, timeout, TLS, DNS). */
+function notReached(err: SotaApiError): string {
+  const how = err.failure ? describeFailureKind(err.failure) : 'no answer';
+  return `sota.io is not answering right now (${err.method} ${err.path.split('?')[0]}: ${how}) — try again in a minute`;
+}
 
 function waitPhrase(seconds: number | undefined): string {
   if (seconds === undefined) return 'in a minute';
@@ -39,6 +46,9 @@ export function describeSotaError(err: unknown): string {
       return 'sota.io sent an answer this app cannot read — try again later; if it persists, the API may have changed';
     case SotaErrorCode.unexpectedStatus:
       return `sota.io answered with an unexpected HTTP ${err.status} — try again later`;
+    case SotaErrorCode.timeout:
+    case SotaErrorCode.network:
+      return notReached(err);
     default:
       return NOT_ANSWERING;
   }

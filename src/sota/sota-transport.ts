@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Logger } from '../log/logger.js';
+import { describeFailureKind, failureKind } from '../net/failure-kind.js';
 import { SotaApiError, type SotaApiErrorInit, SotaErrorCode, sotaErrorCodeForStatus } from './api-error.js';
 import { errorBodySchema } from './api-schemas.js';
 import { type KeyPacer, PacerBusyError } from './key-pacer.js';
@@ -73,18 +74,24 @@ function isSuccess(status: number): boolean {
   return status >= 200 && status <= 299;
 }
 
-/** Why fetch threw, without its cause object (which is never shown or logged whole). */
+/** Why fetch threw, by kind (refused, timeout, TLS, DNS, reset), without its cause object (never shown or logged whole). */
 function transportFields(err: unknown, where: string, timeoutMs: number): ErrorFields {
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
+  const kind = failureKind(err);
+  if (kind === 'timeout') {
     return {
       status: 0,
       code: SotaErrorCode.timeout,
-      message: `sota.io did not answer ${where} within ${timeoutMs} ms`,
+      failure: kind,
+      message: `sota.io did not answer ${where} within ${timeoutMs} ms (timeout)`,
     };
   }
-  const cause = err instanceof Error ? (err.cause as { code?: unknown } | undefined) : undefined;
-  const detail = typeof cause?.code === 'string' ? ` (${cause.code})` : '';
-  return { status: 0, code: SotaErrorCode.network, message: `could not reach sota.io for ${where}${detail}` };
+  const why = kind ? describeFailureKind(kind) : 'no answer';
+  return {
+    status: 0,
+    code: SotaErrorCode.network,
+    failure: kind,
+    message: `could not reach sota.io for ${where}: ${why}`,
+  };
 }
 
 function malformedFields(answer: Answer, parsed: unknown, issuePath: readonly PropertyKey[]): ErrorFields {
@@ -103,8 +110,15 @@ export function createSotaTransport(options: SotaTransportOptions): SotaTranspor
 
   function fail(request: SotaRequest, path: string, fields: ErrorFields): SotaApiError {
     logger?.warn(
-      { method: request.method, path, status: fields.status, code: fields.code },
-      'sota.io call failed',
+      {
+        service: 'sota.io',
+        method: request.method,
+        path,
+        status: fields.status,
+        code: fields.code,
+        failure: fields.failure,
+      },
+      fields.status === 0 ? fields.message : 'sota.io call failed',
     );
     return new SotaApiError({ ...fields, method: request.method, path });
   }

@@ -34,9 +34,28 @@ describe('describeSotaError', () => {
     );
   });
 
-  it.each(['server_error', 'timeout', 'network'] as const)('says sota.io is not answering for %s', (code) => {
-    expect(describeSotaError(errorWith(code))).toBe(
+  it('says sota.io is not answering for server_error', () => {
+    expect(describeSotaError(errorWith('server_error'))).toBe(
       'sota.io is not answering right now — try again in a minute',
+    );
+  });
+
+  it.each([
+    ['refused', 'connection refused'],
+    ['timeout', 'no answer in time (timeout)'],
+    ['TLS', 'TLS handshake or certificate failed'],
+    ['DNS', 'host name not found (DNS)'],
+  ] as const)('names the call and the kind of failure when no answer came (%s)', (failure, words) => {
+    const err = new SotaApiError({
+      status: 0,
+      code: 'network',
+      message: '',
+      failure,
+      method: 'GET',
+      path: '/v1/projects?limit=100',
+    });
+    expect(describeSotaError(err)).toBe(
+      `sota.io is not answering right now (GET /v1/projects: ${words}) — try again in a minute`,
     );
   });
 

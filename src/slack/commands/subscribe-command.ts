@@ -3,6 +3,7 @@ import {
   renderSubscribed,
   type SubscriptionChange,
 } from '../../blocks/commands/render-subscription-change.js';
+import { describeFailureKind, type FailureKind } from '../../net/failure-kind.js';
 import type { SotaClient, SotaProject } from '../../sota/client.js';
 import type { KnownEvent } from '../../sota/event.js';
 import { checkChannelAccess } from '../check-channel-access.js';
@@ -30,7 +31,7 @@ export function createSubscribeCommand(deps: CommandDeps) {
     const access = await checkChannelAccess(ctx.client, ctx.channelId);
     if (!access.ok) {
       if (access.reason === 'not_member') return note(COMMAND_NOTES.notInChannel());
-      return note(COMMAND_NOTES.channelCheckFailed(access.code));
+      return channelCheckFailure(deps, ctx, access);
     }
     const sota = deps.sotaClientFor(token);
     const found = await sota.findProject(project);
@@ -39,6 +40,23 @@ export function createSubscribeCommand(deps: CommandDeps) {
       subscribe(deps, { ctx, project: found, events, sota, publicUrl }),
     );
   };
+}
+
+/** Slack did not tell whether the bot may post here: the log and the answer name the call and how it failed. */
+function channelCheckFailure(
+  deps: CommandDeps,
+  ctx: CommandContext,
+  access: { code: string; failure: FailureKind | undefined },
+): CommandResult {
+  const method = 'conversations.info';
+  const fields = { service: 'Slack', method, failure: access.failure, code: access.code, teamId: ctx.teamId };
+  if (!access.failure) {
+    deps.logger.warn(fields, `Slack ${method} failed: ${access.code}`);
+    return note(COMMAND_NOTES.channelCheckFailed(access.code));
+  }
+  const how = describeFailureKind(access.failure);
+  deps.logger.warn(fields, `Slack ${method} failed: ${how}`);
+  return note(COMMAND_NOTES.slackUnreachable(method, how));
 }
 
 async function subscribe(
