@@ -1,14 +1,13 @@
 /**
- * The one storage interface of the app. SQLite (embedded default) and PostgreSQL implement it
- * unchanged; test/store/contract.ts runs the same cases against both. Every method is async.
+ * The storage interface of the app, split by concern so that each layer asks only for the part it
+ * uses. One query layer (queries/) serves SQLite (the embedded default) and PostgreSQL;
+ * test/store/contract.ts runs the same cases against both. Every method is async.
  * Secrets (webhook secrets, bot tokens, sota.io API keys) are sealed with the SecretBox before they
  * reach a row and opened on the way out: callers only ever see plaintext, rows never hold it.
  * Times are epoch milliseconds unless the name says ISO.
  */
 
 import type { KnownEvent } from '../sota/event.js';
-
-// ---------------------------------------------------------------- hooks
 
 /** Our record of one webhook registered with sota.io: one per workspace and project. */
 export interface Hook {
@@ -29,17 +28,9 @@ export interface Hook {
   createdAt: number;
 }
 
-export interface NewHook {
-  id: string;
-  teamId: string;
-  projectId: string;
-  projectName: string | null;
-  projectSlug: string | null;
+export type NewHook = Pick<Hook, 'id' | 'teamId' | 'projectId' | 'projectName' | 'projectSlug' | 'secret'> & {
   sotaWebhookId: string;
-  secret: string;
-}
-
-// ---------------------------------------------------------------- subscriptions
+};
 
 export type SubscriptionState = 'active' | 'paused';
 
@@ -58,16 +49,10 @@ export interface Subscription {
   updatedAt: number;
 }
 
-export interface UpsertSubscription {
-  teamId: string;
-  channelId: string;
-  projectId: string;
-  hookId: string;
-  events: KnownEvent[];
-  createdBy: string | null;
-}
-
-// ---------------------------------------------------------------- inbox
+export type UpsertSubscription = Pick<
+  Subscription,
+  'teamId' | 'channelId' | 'projectId' | 'hookId' | 'events' | 'createdBy'
+>;
 
 /**
  * What happens to a received, verified event:
@@ -97,18 +82,8 @@ export interface IngestResult {
   enqueued: number;
 }
 
-export interface StoredEvent {
-  hookId: string;
-  projectId: string;
-  deploymentId: string;
-  event: string;
-  occurredAt: string;
-  receivedAt: number;
-  payload: string;
-  disposition: EventDisposition;
-}
-
-// ---------------------------------------------------------------- delivery queue
+/** An event as stored: exactly what was ingested. */
+export type StoredEvent = IngestEvent;
 
 /**
  * One queued job per (workspace, channel, deployment): the message that channel shows for that
@@ -154,8 +129,6 @@ export interface QueueStats {
   oldestAgeMs: number;
 }
 
-// ---------------------------------------------------------------- workspaces
-
 /** A workspace's Bolt installation (multi-workspace mode). The JSON holds tokens: sealed at rest. */
 export interface InstallationRecord {
   teamId: string;
@@ -176,16 +149,8 @@ export interface WorkspaceApiKey {
   createdAt: number;
 }
 
-// ---------------------------------------------------------------- the interface
-
-export interface Store {
-  /** Runs pending numbered migrations (idempotent; safe with several instances starting). */
-  migrate(): Promise<void>;
-  /** Resolves when the store can answer a trivial query; rejects otherwise (for /readyz). */
-  ping(): Promise<void>;
-  close(): Promise<void>;
-
-  // hooks
+/** Our webhook registrations with sota.io. */
+export interface HookStore {
   getHook(id: string): Promise<Hook | undefined>;
   findHook(teamId: string, projectId: string): Promise<Hook | undefined>;
   /** Inserts a new active hook. Throws if (teamId, projectId) already has an active hook. */
@@ -194,8 +159,10 @@ export interface Store {
   reactivateHook(id: string): Promise<void>;
   retireHook(id: string, remoteDeleted: boolean): Promise<void>;
   setHookRemoteDeleted(id: string): Promise<void>;
+}
 
-  // subscriptions
+/** Which channel follows which project, and with which events. */
+export interface SubscriptionStore {
   /** Creates or updates (filter; resumes a paused one) the channel's subscription to a project. */
   upsertSubscription(sub: UpsertSubscription): Promise<{ created: boolean; subscription: Subscription }>;
   /** Removes it; returns the removed subscription or undefined when there was none. */
@@ -212,8 +179,10 @@ export interface Store {
     scope: { teamId: string; channelId?: string; projectId?: string },
     reason: string,
   ): Promise<number>;
+}
 
-  // inbox
+/** Received events and the delivery queue they feed. */
+export interface InboxStore {
   /**
    * Stores a verified event durably and, for 'deliver', queues a job per active subscription of
    * the hook whatever its filter, all in one transaction. A repeat of (hook, deployment, event) changes nothing.
@@ -255,8 +224,10 @@ export interface Store {
   /** Holds every job of a workspace until `until` (Slack's Retry-After). Never shortens a hold. */
   holdWorkspace(teamId: string, until: number): Promise<void>;
   getWorkspaceHold(teamId: string): Promise<number>;
+}
 
-  // messages
+/** The Slack message each channel shows for each deployment. */
+export interface MessageStore {
   getMessage(teamId: string, channelId: string, deploymentId: string): Promise<MessageRecord | undefined>;
   /** Creates or updates the record after a Slack call succeeded. Fields left undefined are kept. */
   saveMessage(
@@ -265,8 +236,10 @@ export interface Store {
   ): Promise<void>;
   /** Most recent message updates per channel of a workspace (for the App Home tab). */
   lastDeliveries(teamId: string): Promise<Array<{ channelId: string; updatedAt: number }>>;
+}
 
-  // workspaces
+/** Installed workspaces, their sota.io API keys, and the key that seals every secret. */
+export interface WorkspaceStore {
   saveInstallation(rec: InstallationRecord): Promise<void>;
   getInstallation(teamId: string): Promise<InstallationRecord | undefined>;
   setApiKey(key: WorkspaceApiKey): Promise<void>;
@@ -277,28 +250,30 @@ export interface Store {
    * cancels its queued jobs; retires its hooks (they answer 410). Idempotent. Returns the hooks it retired.
    */
   forgetWorkspace(teamId: string): Promise<Hook[]>;
-
-  // one-time OAuth state (multi-workspace installs)
-  saveOAuthState(state: string, payloadJson: string, expiresAt: number): Promise<void>;
-  /** Returns the payload and deletes the state; undefined when unknown, used or expired. */
-  consumeOAuthState(state: string, now: number): Promise<string | undefined>;
-
-  // keys
   /** Re-seals every secret with the current key; returns how many values were re-encrypted. */
   rotateSecrets(): Promise<number>;
   /** Opens every stored secret once; throws SecretBoxError if any cannot be opened with the configured keys. */
   verifySecrets(): Promise<void>;
 }
 
-/** The delivery queue's part of the Store (each engine implements it in its own queue module). */
-export type QueueMethods = Pick<
-  Store,
-  | 'claimJobs'
-  | 'renewLeases'
-  | 'completeJob'
-  | 'retryJob'
-  | 'dropJob'
-  | 'queueStats'
-  | 'holdWorkspace'
-  | 'getWorkspaceHold'
->;
+/** One-time OAuth state of multi-workspace installs. */
+export interface OAuthStateStore {
+  saveOAuthState(state: string, payloadJson: string, expiresAt: number): Promise<void>;
+  /** Returns the payload and deletes the state; undefined when unknown, used or expired. */
+  consumeOAuthState(state: string, now: number): Promise<string | undefined>;
+}
+
+/** The whole store: every concern, and its lifecycle. A layer asks only for the parts it uses. */
+export interface Store
+  extends HookStore,
+    SubscriptionStore,
+    InboxStore,
+    MessageStore,
+    WorkspaceStore,
+    OAuthStateStore {
+  /** Runs pending numbered migrations (idempotent; safe with several instances starting). */
+  migrate(): Promise<void>;
+  /** Resolves when the store can answer a trivial query; rejects otherwise (for /readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pgMigrations } from '../../src/store/postgres/migrations.js';
+import { migrations as storeMigrations } from '../../src/store/migrations.js';
 import { type TestApp, waitFor } from '../helpers/test-app.js';
 import { hookIdOf, runCommand } from '../slack/slack-test-kit.js';
 import {
@@ -54,7 +54,7 @@ describe('PostgreSQL', needsPostgres, () => {
     it('three instances started at once: one schema, any instance serves, each message posted once', async () => {
       const instances = await Promise.all([cluster.start(), cluster.start(), cluster.start()]);
       const migrations = await cluster.schema.query('SELECT id, name FROM schema_migrations ORDER BY id');
-      expect(migrations).toEqual(pgMigrations.map(({ id, name }) => ({ id, name })));
+      expect(migrations).toEqual(storeMigrations.map(({ id, name }) => ({ id, name })));
 
       const project = cluster.fakeSota.addProject({ name: 'web' });
       for (const [i, channelId] of CHANNELS.entries()) {

@@ -3,13 +3,15 @@
  * case): on SQLite and on PostgreSQL, a deployment stored under two spellings becomes one, keeping
  * its first events, the message already posted, and one delivery job due again.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runPgMigrations } from '../../src/store/postgres/migrate.js';
-import { pgMigrations } from '../../src/store/postgres/migrations.js';
-import { createPgPool } from '../../src/store/postgres/pool.js';
-import { runMigrations } from '../../src/store/sqlite/migrate.js';
-import { migrations } from '../../src/store/sqlite/migrations.js';
+import { runMigrations } from '../../src/store/migrate.js';
+import { migrations } from '../../src/store/migrations.js';
+import { openPostgresEngine } from '../../src/store/postgres/postgres-store.js';
+import { openSqliteEngine } from '../../src/store/sqlite/sqlite-store.js';
 import { createTestSchema, TEST_DATABASE_URL } from '../scale/pg-schema.js';
 
 const PROJECT = 'ABCDEF01-2345-4789-ABCD-EF0123456789';
@@ -36,6 +38,9 @@ INSERT INTO jobs (team_id, channel_id, deployment_id, hook_id, project_id, state
   ('T1', 'C1', '${DEP}', 'h1', '${PROJECT}', 'done', 2, 1, 10, 2, 2),
   ('T1', 'C1', '${OTHER}', 'h1', '${PROJECT}', 'done', 1, 1, 10, 1, 1);
 `;
+
+const before = migrations.filter((m) => m.name !== 'fold_uuid_case');
+const fold = migrations.find((m) => m.name === 'fold_uuid_case')?.id;
 
 const QUERIES = {
   hooks: 'SELECT id, project_id FROM hooks',
@@ -64,38 +69,32 @@ const EXPECTED = {
 };
 
 describe('folding ids stored in another letter case', () => {
-  it('on SQLite', () => {
-    const db = new Database(':memory:');
+  it('on SQLite', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sota-slack-fold-'));
+    const engine = openSqliteEngine({ path: join(dir, 'store.db') });
+    const db = new Database(join(dir, 'store.db'));
     try {
-      runMigrations(
-        db,
-        undefined,
-        migrations.filter((m) => m.name !== 'fold_uuid_case'),
-      );
+      await runMigrations(engine, undefined, before);
       db.exec(ROWS.replace('%EVENTS%', '["deploy.started"]'));
-      expect(runMigrations(db)).toEqual([migrations.find((m) => m.name === 'fold_uuid_case')?.id]);
+      expect(await runMigrations(engine)).toEqual([fold]);
       const found = Object.fromEntries(
         Object.entries(QUERIES).map(([table, sql]) => [table, db.prepare(sql).all()]),
       );
       expect(found).toEqual(EXPECTED);
     } finally {
       db.close();
+      await engine.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it.skipIf(!TEST_DATABASE_URL)('on PostgreSQL', async () => {
     const schema = await createTestSchema(TEST_DATABASE_URL ?? '');
-    const pool = createPgPool(schema.url);
+    const engine = openPostgresEngine({ url: schema.url });
     try {
-      await runPgMigrations(
-        pool,
-        undefined,
-        pgMigrations.filter((m) => m.name !== 'fold_uuid_case'),
-      );
-      await schema.query(ROWS.replace('%EVENTS%', '{deploy.started}'));
-      expect(await runPgMigrations(pool)).toEqual([
-        pgMigrations.find((m) => m.name === 'fold_uuid_case')?.id,
-      ]);
+      await runMigrations(engine, undefined, before);
+      await schema.query(ROWS.replace('%EVENTS%', '["deploy.started"]'));
+      expect(await runMigrations(engine)).toEqual([fold]);
       const found: Record<string, unknown[]> = {};
       for (const [table, sql] of Object.entries(QUERIES)) {
         found[table] = (await schema.query(sql)).map((row) =>
@@ -109,7 +108,7 @@ describe('folding ids stored in another letter case', () => {
       }
       expect(found).toEqual(EXPECTED);
     } finally {
-      await pool.end();
+      await engine.close();
       await schema.drop();
     }
   });

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSecretBox, SecretBoxErrorCode } from '../../src/crypto/secret-box.js';
-import { runPgMigrations } from '../../src/store/postgres/migrate.js';
-import { pgMigrations } from '../../src/store/postgres/migrations.js';
-import { createPgPool } from '../../src/store/postgres/pool.js';
+import { runMigrations } from '../../src/store/migrate.js';
+import { migrations } from '../../src/store/migrations.js';
+import { openPostgresEngine } from '../../src/store/postgres/postgres-store.js';
 import type { DeliveryJob, Store } from '../../src/store/types.js';
 import { makePgHarness, type PgHarness } from '../scale/pg-harness.js';
 import { createTestSchema, needsPostgres, TEST_DATABASE_URL } from '../scale/pg-schema.js';
@@ -20,15 +20,15 @@ describe('PostgreSQL', needsPostgres, () => {
   describe('postgres store: migrations', () => {
     it('applies each migration exactly once when four instances migrate one schema at once', async () => {
       const schema = await createTestSchema(url);
-      const pools = Array.from({ length: 4 }, () => createPgPool(schema.url));
+      const engines = Array.from({ length: 4 }, () => openPostgresEngine({ url: schema.url }));
       try {
-        const applied = await Promise.all(pools.map((pool) => runPgMigrations(pool)));
-        expect(applied.flat().sort()).toEqual(pgMigrations.map((m) => m.id));
-        expect(await runPgMigrations(pools[0]!)).toEqual([]);
+        const applied = await Promise.all(engines.map((engine) => runMigrations(engine)));
+        expect(applied.flat().sort()).toEqual(migrations.map((m) => m.id));
+        expect(await runMigrations(engines[0]!)).toEqual([]);
         const rows = await schema.query('SELECT id, name FROM schema_migrations ORDER BY id');
-        expect(rows).toEqual(pgMigrations.map(({ id, name }) => ({ id, name })));
+        expect(rows).toEqual(migrations.map(({ id, name }) => ({ id, name })));
       } finally {
-        for (const pool of pools) await pool.end();
+        for (const engine of engines) await engine.close();
         await schema.drop();
       }
     });

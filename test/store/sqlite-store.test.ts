@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSecretBox, SecretBoxError, SecretBoxErrorCode } from '../../src/crypto/secret-box.js';
-import { runMigrations } from '../../src/store/sqlite/migrate.js';
-import { migrations } from '../../src/store/sqlite/migrations.js';
+import { runMigrations } from '../../src/store/migrate.js';
+import { migrations } from '../../src/store/migrations.js';
+import { openSqliteEngine } from '../../src/store/sqlite/sqlite-store.js';
 import { eventFor, hookWithChannels, newHook, T0 } from './contract/fixtures.js';
 import { installation } from './contract/workspaces-contract.js';
 import { runStoreContract } from './contract.js';
@@ -36,18 +37,20 @@ describe('sqlite store on disk', () => {
   });
 
   it('applies each migration once and records it', async () => {
+    const engine = openSqliteEngine({ path: h.path });
     const db = raw();
     try {
-      expect(runMigrations(db)).toEqual([]);
+      expect(await runMigrations(engine)).toEqual([]);
       const rows = db.prepare('SELECT id, name FROM schema_migrations ORDER BY id').all();
       expect(rows).toEqual(migrations.map(({ id, name }) => ({ id, name })));
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      const fresh = new Database(':memory:');
-      expect(runMigrations(fresh)).toEqual(migrations.map((m) => m.id));
-      expect(runMigrations(fresh)).toEqual([]);
-      fresh.close();
+      const fresh = openSqliteEngine({ path: ':memory:' });
+      expect(await runMigrations(fresh)).toEqual(migrations.map((m) => m.id));
+      expect(await runMigrations(fresh)).toEqual([]);
+      await fresh.close();
     } finally {
       db.close();
+      await engine.close();
     }
   });
 

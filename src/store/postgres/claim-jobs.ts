@@ -1,81 +1,77 @@
-import { type JobRow, toDeliveryJob } from '../rows.js';
+import { sql } from 'kysely';
+import { type Row, toDeliveryJob } from '../rows.js';
+import type { Db } from '../schema.js';
 import type { DeliveryJob } from '../types.js';
-import { type PgPool, withTransaction } from './pool.js';
 
-/** Due for `j` at $1 (now): pending, scheduled, lease free or expired, workspace not on hold. */
-const DUE = `j.state = 'pending' AND j.next_attempt_at <= $1
-  AND (j.lease_until IS NULL OR j.lease_until < $1)
-  AND NOT EXISTS (SELECT 1 FROM workspace_holds h WHERE h.team_id = j.team_id AND h.until > $1)
+// PostgreSQL's claim: several instances claim at once, so rows are taken with FOR UPDATE SKIP
+// LOCKED and channels with advisory locks (SQLite has one writer, see sqlite/claim-jobs.ts).
+
+/** Due for `j` at `now`: pending, scheduled, lease free or expired, workspace not on hold. */
+const due = (now: number) => sql`j.state = 'pending' AND j.next_attempt_at <= ${now}
+  AND (j.lease_until IS NULL OR j.lease_until < ${now})
+  AND NOT EXISTS (SELECT 1 FROM workspace_holds h WHERE h.team_id = j.team_id AND h.until > ${now})
   AND NOT EXISTS (SELECT 1 FROM jobs l WHERE l.team_id = j.team_id AND l.channel_id = j.channel_id
-                    AND l.state = 'pending' AND l.lease_until >= $1)`;
+                    AND l.state = 'pending' AND l.lease_until >= ${now})`;
+
+type Key = { team_id: string; channel_id: string; deployment_id: string };
 
 /**
- * The oldest due job of each channel, oldest first, stopping at $2 channels. A channel is taken
- * only when this transaction gets its advisory lock, so two instances claiming at once never
- * both lease a job of one channel (the lock is evaluated row by row, after the sort).
+ * The oldest due job of each channel, oldest first, stopping at `limit` channels. A channel is
+ * taken only when this transaction gets its advisory lock, so two instances claiming at once never
+ * both lease a job of one channel (the lock is evaluated row by row, after the sort). Locks are
+ * per schema: stores in other schemas of the database never hold up each other's channels.
  */
-const PICK = `
+const pick = (now: number, limit: number) => sql<Key>`
 SELECT team_id, channel_id, deployment_id FROM (
   SELECT * FROM (
     SELECT DISTINCT ON (j.team_id, j.channel_id) j.team_id, j.channel_id, j.deployment_id,
       j.next_attempt_at, j.enqueued_at
-    FROM jobs j WHERE ${DUE}
+    FROM jobs j WHERE ${due(now)}
     ORDER BY j.team_id, j.channel_id, j.next_attempt_at, j.enqueued_at, j.deployment_id COLLATE "C"
   ) first_per_channel
   ORDER BY next_attempt_at, team_id COLLATE "C", channel_id COLLATE "C"
 ) due
-WHERE pg_try_advisory_xact_lock(hashtext('sota-slack.channel'), hashtext(team_id || chr(31) || channel_id))
-LIMIT $2`;
+WHERE pg_try_advisory_xact_lock(hashtext('sota-slack.channel.' || current_schema()),
+  hashtext(team_id || chr(31) || channel_id))
+LIMIT ${limit}`;
 
 /**
  * Leases the picked jobs. Runs as a new statement after the channel locks are held, so its
  * snapshot sees every lease committed by others before: the due check is repeated against it,
  * and rows another transaction is changing right now are skipped, not waited for.
  */
-const LEASE = `
-UPDATE jobs AS t SET lease_owner = $2, lease_until = $3, updated_at = $1
+const lease = (now: number, owner: string, until: number, keys: Key[]) => {
+  const column = (name: keyof Key) => keys.map((key) => key[name]);
+  return sql<Row<'jobs'>>`
+UPDATE jobs AS t SET lease_owner = ${owner}, lease_until = ${until}, updated_at = ${now}
 FROM (
   SELECT j.team_id, j.channel_id, j.deployment_id FROM jobs j
-  JOIN unnest($4::text[], $5::text[], $6::text[]) AS p (team_id, channel_id, deployment_id)
+  JOIN unnest(${column('team_id')}::text[], ${column('channel_id')}::text[], ${column('deployment_id')}::text[])
+    AS p (team_id, channel_id, deployment_id)
     ON p.team_id = j.team_id AND p.channel_id = j.channel_id AND p.deployment_id = j.deployment_id
-  WHERE ${DUE}
+  WHERE ${due(now)}
   FOR UPDATE OF j SKIP LOCKED
 ) c
 WHERE t.team_id = c.team_id AND t.channel_id = c.channel_id AND t.deployment_id = c.deployment_id
 RETURNING t.*`;
+};
 
-type Key = { team_id: string; channel_id: string; deployment_id: string };
-
-export function createPgClaimJobs(pool: PgPool) {
-  return async function claimJobs(
-    owner: string,
-    now: number,
-    leaseMs: number,
-    limit: number,
-  ): Promise<DeliveryJob[]> {
+export function createPgClaimJobs(db: Db) {
+  return async (owner: string, now: number, leaseMs: number, limit: number): Promise<DeliveryJob[]> => {
     const max = Math.max(0, Math.trunc(limit));
     if (max === 0) return [];
-    const rows = await withTransaction(pool, async (client) => {
-      const picked = await client.query<Key>(PICK, [now, max]);
-      if (picked.rows.length === 0) return [];
-      const column = (name: keyof Key) => picked.rows.map((row) => row[name]);
-      const params = [
-        now,
-        owner,
-        now + leaseMs,
-        column('team_id'),
-        column('channel_id'),
-        column('deployment_id'),
-      ];
-      return (await client.query<JobRow>(LEASE, params)).rows;
+    const rows = await db.transaction().execute(async (trx) => {
+      const picked = (await pick(now, max).execute(trx)).rows;
+      if (picked.length === 0) return [];
+      return (await lease(now, owner, now + leaseMs, picked).execute(trx)).rows;
     });
     return rows.sort(byDueThenChannel).map(toDeliveryJob);
   };
 }
 
-function byDueThenChannel(a: JobRow, b: JobRow): number {
-  const due = (a.next_attempt_at ?? 0) - (b.next_attempt_at ?? 0);
-  if (due !== 0) return due;
+function byDueThenChannel(a: Row<'jobs'>, b: Row<'jobs'>): number {
+  const dueFirst = a.next_attempt_at - b.next_attempt_at;
+  if (dueFirst !== 0) return dueFirst;
   const team = compare(a.team_id, b.team_id);
   return team !== 0 ? team : compare(a.channel_id, b.channel_id);
 }

@@ -2,9 +2,6 @@ import pg from 'pg';
 import type { Logger } from '../../log/logger.js';
 
 export type PgPool = pg.Pool;
-export type PgClient = pg.PoolClient;
-/** Anything that runs a query: the pool (autocommit) or a client inside a transaction. */
-export type Queryable = Pick<pg.Pool, 'query'>;
 
 export interface PgPoolOptions {
   max?: number;
@@ -40,24 +37,4 @@ export function createPgPool(url: string, options: PgPoolOptions = {}, logger?: 
     logger?.warn({ code: (err as { code?: string }).code }, 'idle database connection lost'),
   );
   return pool;
-}
-
-/** Runs `work` in one transaction on one client: COMMIT on success, ROLLBACK and rethrow on error. */
-export async function withTransaction<T>(pool: PgPool, work: (client: PgClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    client.release();
-    return result;
-  } catch (error) {
-    const rolledBack = await client.query('ROLLBACK').then(
-      () => true,
-      () => false,
-    );
-    // A client whose rollback failed is in an unknown state: destroy it instead of pooling it.
-    client.release(rolledBack ? undefined : true);
-    throw error;
-  }
 }

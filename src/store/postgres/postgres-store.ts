@@ -1,16 +1,13 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import type { Logger } from '../../log/logger.js';
+import { createStore } from '../create-store.js';
+import type { Engine } from '../engine.js';
+import { ingest } from '../queries/inbox.js';
+import type { Database } from '../schema.js';
 import type { Store } from '../types.js';
-import { createPgHookMethods } from './hooks.js';
-import { createPgInbox } from './inbox.js';
-import { createPgMessageMethods } from './messages.js';
-import { runPgMigrations } from './migrate.js';
-import { createPgOAuthStateMethods } from './oauth-states.js';
+import { createPgClaimJobs } from './claim-jobs.js';
 import { createPgPool, type PgPoolOptions } from './pool.js';
-import { createPgQueueMethods } from './queue.js';
-import { createPgSecretMethods } from './secrets.js';
-import { createPgSubscriptionMethods } from './subscriptions.js';
-import { createPgWorkspaceMethods } from './workspaces.js';
 
 export interface PostgresStoreOptions {
   /** postgres:// or postgresql:// connection string (may carry `options=-c search_path=…`). */
@@ -26,29 +23,30 @@ export interface PostgresStoreOptions {
  * taken with SKIP LOCKED. Call `migrate()` before anything else.
  */
 export function createPostgresStore(options: PostgresStoreOptions): Store {
-  const { secretBox: box, logger } = options;
-  const pool = createPgPool(options.url, options.pool, logger);
-  const deps = { pool, box };
-  let closed: Promise<void> | undefined;
+  return createStore(openPostgresEngine(options), options.secretBox, options.logger);
+}
 
+/** The PostgreSQL engine: the shared query layer plus its migration lock and SKIP LOCKED claim. */
+export function openPostgresEngine(options: Omit<PostgresStoreOptions, 'secretBox'>): Engine {
+  const pool = createPgPool(options.url, options.pool, options.logger);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closed: Promise<void> | undefined;
   return {
-    async migrate() {
-      await runPgMigrations(pool, logger);
+    name: 'postgres',
+    db,
+    // One lock per schema: instances starting together wait for each other instead of racing,
+    // and tests in separate schemas of one database do not serialise on each other.
+    lockMigrations: async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended('sota-slack.migrate.' || current_schema(), 0))`.execute(
+        trx,
+      );
     },
-    async ping() {
-      await pool.query('SELECT 1');
-    },
+    // Concurrent ingests of one event wait on the unique index, then find it stored.
+    ingestEvent: (input) => db.transaction().execute((trx) => ingest(trx, input)),
+    claimJobs: createPgClaimJobs(db),
     close() {
-      closed ??= pool.end();
+      closed ??= db.destroy();
       return closed;
     },
-    ...createPgHookMethods(deps),
-    ...createPgSubscriptionMethods(deps),
-    ...createPgInbox(deps),
-    ...createPgQueueMethods(deps),
-    ...createPgMessageMethods(deps),
-    ...createPgWorkspaceMethods(deps),
-    ...createPgOAuthStateMethods(deps),
-    ...createPgSecretMethods(deps),
   };
 }

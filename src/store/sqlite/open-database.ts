@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Db } from './statements.js';
+
+type Db = Database.Database;
 
 export interface OpenDatabaseOptions {
   /** How long a write waits for another connection's lock before failing (SQLITE_BUSY). */

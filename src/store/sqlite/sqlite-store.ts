@@ -1,17 +1,16 @@
+import { sql } from 'kysely';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import type { Logger } from '../../log/logger.js';
-import type { Store } from '../types.js';
-import { createHookMethods } from './hooks.js';
-import { createInbox } from './inbox.js';
-import { createMessageMethods } from './messages.js';
-import { runMigrations } from './migrate.js';
-import { createOAuthStateMethods } from './oauth-states.js';
+import { createStore } from '../create-store.js';
+import type { Engine } from '../engine.js';
+import { ingest } from '../queries/inbox.js';
+import { releaseLeftLeases } from '../queries/queue.js';
+import type { IngestEvent, IngestResult, Store } from '../types.js';
+import { createSqliteClaimJobs } from './claim-jobs.js';
+import { type BatchOutcome, createGroupCommit } from './group-commit.js';
 import { openDatabase } from './open-database.js';
-import { type OwnerLock, takeOwnerLock } from './owner-lock.js';
-import { createQueueMethods, releaseLeftLeases } from './queue.js';
-import { createSecretMethods } from './secrets.js';
-import { createSubscriptionMethods } from './subscriptions.js';
-import { createWorkspaceMethods } from './workspaces.js';
+import { takeOwnerLock } from './owner-lock.js';
+import { createSqliteKysely } from './single-writer.js';
 
 export interface SqliteStoreOptions {
   /** The database file; its directory is created when missing. */
@@ -35,40 +34,66 @@ export interface SqliteStoreOptions {
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   const { secretBox, logger } = options;
   const lock = options.owner ? takeOwnerLock(options.path) : undefined;
-  const db = openOwned(options, lock);
-  const { close: closeInbox, ...inbox } = createInbox(db);
-
-  return {
-    async migrate() {
-      runMigrations(db, logger);
-      if (!lock) return;
-      const released = releaseLeftLeases(db);
-      if (released > 0) logger?.info({ released }, 'released the delivery leases a previous process left');
-    },
-    async ping() {
-      db.prepare('SELECT 1').get();
-    },
-    async close() {
-      closeInbox();
-      if (db.open) db.close();
-      lock?.release();
-    },
-    ...createHookMethods(db, secretBox),
-    ...createSubscriptionMethods(db),
-    ...inbox,
-    ...createQueueMethods(db),
-    ...createMessageMethods(db),
-    ...createWorkspaceMethods(db, secretBox),
-    ...createOAuthStateMethods(db),
-    ...createSecretMethods(db, secretBox),
-  };
-}
-
-function openOwned(options: SqliteStoreOptions, lock: OwnerLock | undefined) {
+  let engine: Engine;
   try {
-    return openDatabase(options.path, { busyTimeoutMs: options.busyTimeoutMs });
+    engine = openSqliteEngine(options);
   } catch (error) {
     lock?.release();
     throw error;
   }
+  if (!lock) return createStore(engine, secretBox, logger);
+  const store = createStore(
+    { ...engine, close: () => engine.close().finally(lock.release) },
+    secretBox,
+    logger,
+  );
+  return {
+    ...store,
+    async migrate() {
+      await store.migrate();
+      const released = await releaseLeftLeases(engine.db);
+      if (released > 0) logger?.info({ released }, 'released the delivery leases a previous process left');
+    },
+  };
+}
+
+/** The SQLite engine: the shared query layer plus its single writer, group commit and claim. */
+export function openSqliteEngine(options: Pick<SqliteStoreOptions, 'path' | 'busyTimeoutMs'>): Engine {
+  const raw = openDatabase(options.path, { busyTimeoutMs: options.busyTimeoutMs });
+  const db = createSqliteKysely(raw);
+
+  // Group commit, as SQLite has one writer and a durable commit costs an fsync: the events of one
+  // turn share a transaction, each in its own savepoint so a bad input undoes only its own rows.
+  const group = createGroupCommit<IngestEvent, IngestResult>((inputs) =>
+    db.transaction().execute(async (trx) => {
+      const outcomes: BatchOutcome<IngestResult>[] = [];
+      for (const input of inputs) {
+        await sql`SAVEPOINT ingest`.execute(trx);
+        try {
+          outcomes.push({ ok: true, value: await ingest(trx, input) });
+        } catch (error) {
+          // SQLite rolled the whole transaction back (I/O error, disk full...): fail the batch.
+          if (!raw.inTransaction) throw error;
+          await sql`ROLLBACK TO ingest`.execute(trx);
+          outcomes.push({ ok: false, error });
+        }
+        await sql`RELEASE ingest`.execute(trx);
+      }
+      return outcomes;
+    }),
+  );
+
+  let closed: Promise<void> | undefined;
+  return {
+    name: 'sqlite',
+    db,
+    // BEGIN IMMEDIATE already holds the one write lock for the whole migration.
+    lockMigrations: async () => {},
+    ingestEvent: (input) => group.submit(input),
+    claimJobs: createSqliteClaimJobs(db),
+    close() {
+      closed ??= group.close().then(() => db.destroy());
+      return closed;
+    },
+  };
 }

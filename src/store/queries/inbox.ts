@@ -1,0 +1,113 @@
+import { type Expression, sql } from 'kysely';
+import { toStoredEvent } from '../rows.js';
+import type { Db } from '../schema.js';
+import type { InboxStore, IngestEvent, IngestResult } from '../types.js';
+
+// A pending job keeps its schedule, attempts and lease (a backoff is never moved earlier);
+// a done or dropped job starts over, due at once.
+const keepIfPending = (column: string, otherwise: Expression<unknown>) =>
+  sql<never>`CASE WHEN jobs.state = 'pending' THEN ${sql.ref(`jobs.${column}`)} ELSE ${otherwise} END`;
+
+const NULL = sql`NULL`;
+
+/**
+ * Stores a verified event unless (hook, deployment, event) is already there; only when it was new
+ * and is to be delivered, upserts one job per active subscription of the hook, whatever its filter
+ * (the worker applies the filter: a message once posted follows its deployment to the end).
+ * Two statements: the caller runs them in one transaction (one savepoint of a group commit on
+ * SQLite). Channels are visited in a fixed order, so concurrent upserts lock rows in one order.
+ */
+export async function ingest(db: Db, input: IngestEvent): Promise<IngestResult> {
+  const inserted = await db
+    .insertInto('events')
+    .values({
+      hook_id: input.hookId,
+      project_id: input.projectId,
+      deployment_id: input.deploymentId,
+      event: input.event,
+      occurred_at: input.occurredAt,
+      received_at: input.receivedAt,
+      payload: input.payload,
+      disposition: input.disposition,
+    })
+    .onConflict((oc) => oc.columns(['hook_id', 'deployment_id', 'event']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return { duplicate: true, enqueued: 0 };
+  if (input.disposition !== 'deliver') return { duplicate: false, enqueued: 0 };
+  const at = sql<number>`CAST(${input.receivedAt} AS BIGINT)`;
+  const result = await db
+    .insertInto('jobs')
+    .columns([
+      'team_id',
+      'channel_id',
+      'deployment_id',
+      'hook_id',
+      'project_id',
+      'state',
+      'version',
+      'attempts',
+      'next_attempt_at',
+      'enqueued_at',
+      'updated_at',
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom('subscriptions as s')
+        .select([
+          's.team_id',
+          's.channel_id',
+          sql<string>`CAST(${input.deploymentId} AS TEXT)`.as('deployment_id'),
+          's.hook_id',
+          's.project_id',
+          sql<'pending'>`'pending'`.as('state'),
+          sql<number>`1`.as('version'),
+          sql<number>`0`.as('attempts'),
+          at.as('next_attempt_at'),
+          at.as('enqueued_at'),
+          at.as('updated_at'),
+        ])
+        .where('s.hook_id', '=', input.hookId)
+        .where('s.state', '=', 'active')
+        .orderBy('s.team_id')
+        .orderBy('s.channel_id'),
+    )
+    .onConflict((oc) =>
+      oc.columns(['team_id', 'channel_id', 'deployment_id']).doUpdateSet((eb) => ({
+        version: eb('jobs.version', '+', 1),
+        hook_id: eb.ref('excluded.hook_id'),
+        project_id: eb.ref('excluded.project_id'),
+        next_attempt_at: keepIfPending('next_attempt_at', eb.ref('excluded.next_attempt_at')),
+        enqueued_at: keepIfPending('enqueued_at', eb.ref('excluded.enqueued_at')),
+        attempts: keepIfPending('attempts', sql`0`),
+        last_error: keepIfPending('last_error', NULL),
+        lease_owner: keepIfPending('lease_owner', NULL),
+        lease_until: keepIfPending('lease_until', NULL),
+        state: 'pending',
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .executeTakeFirst();
+  return { duplicate: false, enqueued: Number(result.numInsertedOrUpdatedRows ?? 0) };
+}
+
+export function createInboxQueries(db: Db): Pick<InboxStore, 'listDeploymentEvents' | 'countEvents'> {
+  return {
+    async listDeploymentEvents(hookId, deploymentId) {
+      const rows = await db
+        .selectFrom('events')
+        .selectAll()
+        .where('hook_id', '=', hookId)
+        .where('deployment_id', '=', deploymentId)
+        .orderBy('received_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toStoredEvent);
+    },
+    async countEvents(filter) {
+      let query = db.selectFrom('events').select((eb) => eb.fn.countAll().as('n'));
+      if (filter?.hookId !== undefined) query = query.where('hook_id', '=', filter.hookId);
+      return Number((await query.executeTakeFirstOrThrow()).n);
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { sql } from 'kysely';
+import type { Db } from '../schema.js';
+import type { InboxStore, JobKey } from '../types.js';
+import { matches } from './matches.js';
+
+const jobKey = ({ teamId, channelId, deploymentId }: JobKey): JobKey => ({ teamId, channelId, deploymentId });
+
+type QueueQueries = Pick<
+  InboxStore,
+  'renewLeases' | 'completeJob' | 'retryJob' | 'dropJob' | 'queueStats' | 'holdWorkspace' | 'getWorkspaceHold'
+>;
+
+/** The leases `owner` holds on pending jobs (all leases when `owner` is undefined). */
+const leases = (db: Db, owner?: string) =>
+  db
+    .updateTable('jobs')
+    .where('state', '=', 'pending')
+    .where('lease_until', 'is not', null)
+    .where(matches({ leaseOwner: owner }));
+
+/**
+ * Frees every lease in the database. Only the one owner of a SQLite file calls it, right after
+ * opening it: any lease found then was left by a process that ended without giving its jobs back.
+ */
+export async function releaseLeftLeases(db: Db): Promise<number> {
+  const result = await leases(db).set({ lease_owner: null, lease_until: null }).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function createQueueQueries(db: Db): QueueQueries {
+  /** The job, while `owner` still holds its lease: only the lease owner may change it. */
+  const mine = (job: JobKey, owner: string) =>
+    db.updateTable('jobs').where(matches({ ...jobKey(job), leaseOwner: owner }));
+  const released = { lease_owner: null, lease_until: null };
+
+  return {
+    async renewLeases(owner, until) {
+      const result = await leases(db, owner).set({ lease_until: until }).executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+    async completeJob(job, owner, version) {
+      // Done only if no newer event arrived meanwhile; otherwise released to run again at once.
+      const current = sql<boolean>`version = ${version} AND state = 'pending'`;
+      await mine(job, owner)
+        .set({
+          state: sql`CASE WHEN ${current} THEN 'done' ELSE state END`,
+          attempts: sql`CASE WHEN ${current} THEN 0 ELSE attempts END`,
+          last_error: sql`CASE WHEN ${current} THEN NULL ELSE last_error END`,
+          ...released,
+          updated_at: Date.now(),
+        })
+        .execute();
+    },
+    async retryJob(job, owner, nextAttemptAt, error, countAttempt) {
+      await mine(job, owner)
+        .set((eb) => ({
+          ...released,
+          next_attempt_at: nextAttemptAt,
+          last_error: error,
+          attempts: eb('attempts', '+', countAttempt ? 1 : 0),
+          updated_at: Date.now(),
+        }))
+        .execute();
+    },
+    async dropJob(job, owner, reason) {
+      await mine(job, owner)
+        .set({ state: 'dropped', last_error: reason, ...released, updated_at: Date.now() })
+        .execute();
+    },
+    async queueStats(now) {
+      const row = await db
+        .selectFrom('jobs')
+        .select((eb) => [eb.fn.countAll().as('depth'), eb.fn.min('enqueued_at').as('oldest')])
+        .where('state', '=', 'pending')
+        .executeTakeFirstOrThrow();
+      const oldest = row.oldest === null ? null : Number(row.oldest);
+      return { depth: Number(row.depth), oldestAgeMs: oldest === null ? 0 : Math.max(0, now - oldest) };
+    },
+    // A hold only ever grows: a shorter Retry-After never releases a workspace early.
+    async holdWorkspace(teamId, until) {
+      await db
+        .insertInto('workspace_holds')
+        .values({ team_id: teamId, until })
+        .onConflict((oc) =>
+          oc.column('team_id').doUpdateSet({
+            until: sql`CASE WHEN excluded.until > workspace_holds.until THEN excluded.until
+              ELSE workspace_holds.until END`,
+          }),
+        )
+        .execute();
+    },
+    async getWorkspaceHold(teamId) {
+      const row = await db
+        .selectFrom('workspace_holds')
+        .select('until')
+        .where('team_id', '=', teamId)
+        .executeTakeFirst();
+      return row?.until ?? 0;
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { byText, toSubscription } from '../rows.js';
+import type { Db } from '../schema.js';
+import type { SubscriptionStore } from '../types.js';
+import { matches } from './matches.js';
+
+/** Subscriptions or jobs of a workspace, and of one channel or project when given. */
+const inScope = ({
+  teamId,
+  channelId,
+  projectId,
+}: {
+  teamId: string;
+  channelId?: string;
+  projectId?: string;
+}) => matches({ teamId, channelId, projectId });
+
+const bySubscriptionKey = byText<{ channelId: string; projectId: string }>(
+  (s) => s.channelId,
+  (s) => s.projectId,
+);
+
+export function createSubscriptionQueries(db: Db): SubscriptionStore {
+  return {
+    // Creates it, or (it exists) updates filter and hook and resumes it when paused.
+    async upsertSubscription(sub) {
+      const now = Date.now();
+      const events = JSON.stringify([...new Set(sub.events)]);
+      const inserted = await db
+        .insertInto('subscriptions')
+        .values({
+          team_id: sub.teamId,
+          channel_id: sub.channelId,
+          project_id: sub.projectId,
+          hook_id: sub.hookId,
+          events,
+          state: 'active',
+          paused_reason: null,
+          created_by: sub.createdBy,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.columns(['team_id', 'channel_id', 'project_id']).doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (inserted) return { created: true, subscription: toSubscription(inserted) };
+      const updated = await db
+        .updateTable('subscriptions')
+        .where(inScope(sub))
+        .set({ hook_id: sub.hookId, events, state: 'active', paused_reason: null, updated_at: now })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { created: false, subscription: toSubscription(updated) };
+    },
+    async deleteSubscription(teamId, channelId, projectId) {
+      const row = await db
+        .deleteFrom('subscriptions')
+        .where(matches({ teamId, channelId, projectId }))
+        .returningAll()
+        .executeTakeFirst();
+      return row && toSubscription(row);
+    },
+    async getSubscription(teamId, channelId, projectId) {
+      const row = await db
+        .selectFrom('subscriptions')
+        .selectAll()
+        .where(matches({ teamId, channelId, projectId }))
+        .executeTakeFirst();
+      return row && toSubscription(row);
+    },
+    async listSubscriptions(filter) {
+      const rows = await db.selectFrom('subscriptions').selectAll().where(inScope(filter)).execute();
+      return rows.map(toSubscription).sort(bySubscriptionKey);
+    },
+    async countSubscriptionsForHook(hookId) {
+      const row = await db
+        .selectFrom('subscriptions')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('hook_id', '=', hookId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    // Pauses the active subscriptions in scope and cancels the scope's pending jobs, in one transaction.
+    pauseSubscriptions: (scope, reason) =>
+      db.transaction().execute(async (trx) => {
+        const now = Date.now();
+        const paused = await trx
+          .updateTable('subscriptions')
+          .where(inScope(scope))
+          .set({ state: 'paused', paused_reason: reason, updated_at: now })
+          .where('state', '=', 'active')
+          .executeTakeFirst();
+        await trx
+          .updateTable('jobs')
+          .where(inScope(scope))
+          .set({ state: 'dropped', last_error: reason, updated_at: now })
+          .where('state', '=', 'pending')
+          .execute();
+        return Number(paused.numUpdatedRows);
+      }),
+  };
+}
