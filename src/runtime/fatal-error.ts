@@ -14,6 +14,8 @@ const FATAL_SQLITE = /^SQLITE_(CORRUPT|NOTADB|IOERR|READONLY|CANTOPEN)/;
 const CLOSED_HANDLE = [
   'The database connection is not open',
   'Cannot use a pool after calling end on the pool',
+  // the query layer's own, on either engine
+  'driver has already been destroyed',
 ];
 
 /**

@@ -11,13 +11,24 @@ beforeEach(async () => {
 });
 afterEach(async () => t.stop());
 
-/** Makes the real database refuse new hooks, as a full disk or a broken file would. */
-function refuseHookInserts(): void {
-  const db = new Database(join(t.dataDir, 'sota-slack.db'));
+/**
+ * Makes the real database refuse new hooks, as a full disk or a broken file would. The app's own
+ * transactions may hold the write lock across an await, so this waits for it without blocking.
+ */
+async function refuseHookInserts(): Promise<void> {
+  const db = new Database(join(t.dataDir, 'sota-slack.db'), { timeout: 0 });
   try {
-    db.exec(
-      `CREATE TRIGGER refuse_hooks BEFORE INSERT ON hooks BEGIN SELECT RAISE(ABORT, 'disk is full'); END;`,
-    );
+    for (;;) {
+      try {
+        db.exec(
+          `CREATE TRIGGER refuse_hooks BEFORE INSERT ON hooks BEGIN SELECT RAISE(ABORT, 'disk is full'); END;`,
+        );
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
   } finally {
     db.close();
   }
@@ -29,7 +40,7 @@ function logLines(message: string): Array<Record<string, unknown>> {
 
 describe('a local failure right after sota.io registered the webhook', () => {
   it('deletes the remote webhook again, logs it with its id, and answers that nothing changed', async () => {
-    refuseHookInserts();
+    await refuseHookInserts();
     const answer = await runCommand(t, 'subscribe web');
 
     expect(answer.text).toContain('Something went wrong on my side and nothing was changed');
@@ -45,7 +56,7 @@ describe('a local failure right after sota.io registered the webhook', () => {
 
   it('when sota.io cannot delete it, logs an error with the webhook id to delete by hand', async () => {
     t.fakeSota.deleteWebhookStatus = 405;
-    refuseHookInserts();
+    await refuseHookInserts();
     await runCommand(t, 'subscribe web');
 
     const [remaining] = t.fakeSota.webhooks;
