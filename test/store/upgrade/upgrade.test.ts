@@ -10,7 +10,7 @@ import { migrations } from '../../../src/store/migrations.js';
 import { createPostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import { createSqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../../src/store/types.js';
-import { PG_SKIP_NOTE, TEST_DATABASE_URL, withSearchPath } from '../../scale/pg-schema.js';
+import { needsPostgres, TEST_DATABASE_URL, withSearchPath } from '../../scale/pg-schema.js';
 
 /**
  * A SQLite file and a PostgreSQL dump written by the first release's stores (each with its own
@@ -90,58 +90,50 @@ describe('upgrading a SQLite file written by the first release', () => {
   });
 });
 
-const describePg = TEST_DATABASE_URL ? describe : describe.skip;
+describe('upgrading a PostgreSQL schema written by the first release', needsPostgres, () => {
+  const base = TEST_DATABASE_URL ?? '';
+  const schema = `t_upgrade_${process.pid}_${Date.now()}`;
+  const psql = (args: string[]) => execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', base, ...args]);
+  afterEach(() => psql(['-c', `SET client_min_messages = warning; DROP SCHEMA IF EXISTS ${schema} CASCADE`]));
 
-describePg(
-  TEST_DATABASE_URL ? 'upgrading a PostgreSQL schema written by the first release' : PG_SKIP_NOTE,
-  () => {
-    const base = TEST_DATABASE_URL ?? '';
-    const schema = `t_upgrade_${process.pid}_${Date.now()}`;
-    const psql = (args: string[]) =>
-      execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', base, ...args]);
-    afterEach(() =>
-      psql(['-c', `SET client_min_messages = warning; DROP SCHEMA IF EXISTS ${schema} CASCADE`]),
-    );
-
-    // The second release added its id-case fold as PostgreSQL's migration 2 (the shared list's 3).
-    const folded = `INSERT INTO schema_migrations VALUES (2, 'fold_uuid_case', 0);`;
-    it.each([
-      ['as the first release left it', ''],
-      ['after the second release folded id case under its own numbering', folded],
-    ])('keeps every row (the event filter as JSON text, the flag as 0/1), %s', async (_, later) => {
-      const dump = readFileSync(join(HERE, 'release.pg.sql'), 'utf8').replaceAll('__SCHEMA__', schema);
-      const file = join(mkdtempSync(join(tmpdir(), 'sota-slack-upgrade-')), 'release.sql');
-      writeFileSync(file, `${dump}\nSET search_path = ${schema};\n${later}\n`);
-      psql(['-f', file]);
-      const url = withSearchPath(base, schema);
-      const store = createPostgresStore({ url, secretBox: box() });
+  // The second release added its id-case fold as PostgreSQL's migration 2 (the shared list's 3).
+  const folded = `INSERT INTO schema_migrations VALUES (2, 'fold_uuid_case', 0);`;
+  it.each([
+    ['as the first release left it', ''],
+    ['after the second release folded id case under its own numbering', folded],
+  ])('keeps every row (the event filter as JSON text, the flag as 0/1), %s', async (_, later) => {
+    const dump = readFileSync(join(HERE, 'release.pg.sql'), 'utf8').replaceAll('__SCHEMA__', schema);
+    const file = join(mkdtempSync(join(tmpdir(), 'sota-slack-upgrade-')), 'release.sql');
+    writeFileSync(file, `${dump}\nSET search_path = ${schema};\n${later}\n`);
+    psql(['-f', file]);
+    const url = withSearchPath(base, schema);
+    const store = createPostgresStore({ url, secretBox: box() });
+    try {
+      await store.migrate();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
       try {
-        await store.migrate();
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        try {
-          for (const table of TABLES) {
-            const { rows } = await client.query(`SELECT * FROM ${table} ORDER BY 1, 2`);
-            expect(rows, table).toEqual(release.postgres[table]!.map((row) => upgraded(table, row)));
-          }
-          const { rows } = await client.query('SELECT id, name FROM schema_migrations ORDER BY id');
-          expect(rows).toEqual(migrations.map(({ id, name }) => ({ id, name })));
-          const indexes = await client.query('SELECT indexname FROM pg_indexes WHERE schemaname = $1', [
-            schema,
-          ]);
-          expect(indexes.rows.map((r) => r.indexname)).toEqual(
-            expect.arrayContaining(['jobs_pending_channel', 'jobs_leased']),
-          );
-        } finally {
-          await client.end();
+        for (const table of TABLES) {
+          const { rows } = await client.query(`SELECT * FROM ${table} ORDER BY 1, 2`);
+          expect(rows, table).toEqual(release.postgres[table]!.map((row) => upgraded(table, row)));
         }
-        await expectReadable(store);
+        const { rows } = await client.query('SELECT id, name FROM schema_migrations ORDER BY id');
+        expect(rows).toEqual(migrations.map(({ id, name }) => ({ id, name })));
+        const indexes = await client.query('SELECT indexname FROM pg_indexes WHERE schemaname = $1', [
+          schema,
+        ]);
+        expect(indexes.rows.map((r) => r.indexname)).toEqual(
+          expect.arrayContaining(['jobs_pending_channel', 'jobs_leased']),
+        );
       } finally {
-        await store.close();
+        await client.end();
       }
-    });
-  },
-);
+      await expectReadable(store);
+    } finally {
+      await store.close();
+    }
+  });
+});
 
 /** A first-release PostgreSQL row as the shared schema holds it. */
 function upgraded(table: string, row: Record<string, unknown>): Record<string, unknown> {
