@@ -57,12 +57,15 @@ const GAUGE_REFRESH_MS = 5000;
 /** Jobs held per slot at most: the ones waiting for their channel's next token. */
 const HELD_PER_SLOT = 16;
 
+/** How long a claimed job is leased to its worker unless the app says otherwise (renewed while it runs). */
+export const DEFAULT_LEASE_MS = 10_000;
+
 /** The outbox worker: drains the durable delivery queue into Slack. */
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const now = deps.now ?? Date.now;
   const workerId = deps.workerId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const pollIntervalMs = deps.pollIntervalMs ?? 500;
-  const leaseMs = deps.leaseMs ?? 10_000;
+  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const concurrency = Math.max(1, deps.concurrency ?? 8);
   const logger = deps.logger.child({ component: 'delivery' });
   const { holds, pacer } =

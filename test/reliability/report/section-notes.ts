@@ -1,4 +1,5 @@
 /** The title and the explanation printed above each section's table in RELIABILITY.md. */
+import { DEFAULT_LEASE_MS } from '../../../src/delivery/worker.js';
 import type { Section } from '../support/figures.js';
 
 export const SECTION_NOTES: Record<Section, { title: string; text: string }> = {
@@ -55,7 +56,7 @@ export const SECTION_NOTES: Record<Section, { title: string; text: string }> = {
       'Slack is slowed; the process is killed with SIGKILL at random moments and restarted on the same store; ' +
       'whatever did not get a 2xx is sent again (as sota.io does). "Delivered" counts channel messages that ' +
       'show exactly what the reducer and renderer make of every acknowledged event. Worker lease 3 s and no ' +
-      'channel pacing in this drill, so the drain is short; production uses a 30 s lease and 1 s per channel.\n\n' +
+      `channel pacing in this drill, so the drain is short; production uses a ${DEFAULT_LEASE_MS / 1000} s lease and 1 s per channel.\n\n` +
       '**The duplicate window.** `chat.postMessage` has no idempotency key. A job posts, Slack creates the ' +
       'message and answers with its `ts`, and the job stores the `ts` right after. When the process dies ' +
       'after Slack created the message but before that write commits — while the answer is on the wire, or in ' +
