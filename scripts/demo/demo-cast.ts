@@ -13,6 +13,13 @@ export const DEMO_PROJECTS = {
   payments: { name: 'Payments API', slug: 'payments-api' },
 } as const;
 
+/** The `/sota` commands the demo runs before its day starts: who follows what. */
+export const DEMO_SUBSCRIPTIONS = [
+  { channel: DEMO_CHANNELS.deploys, text: 'subscribe shop' },
+  { channel: DEMO_CHANNELS.deploys, text: 'subscribe payments-api' },
+  { channel: DEMO_CHANNELS.shopAlerts, text: 'subscribe shop failed' },
+] as const;
+
 export type DemoChannelKey = keyof typeof DEMO_CHANNELS;
 export type DemoProjectKey = keyof typeof DEMO_PROJECTS;
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { renderSlackPreviewHtml } from '../../src/preview/render-slack-preview-html.js';
-import { DEMO_CHANNELS } from './demo-cast.js';
+import { DEMO_CHANNELS, DEMO_SUBSCRIPTIONS } from './demo-cast.js';
 import { DEMO_DAY } from './demo-day.js';
 import { createPaint, type Paint } from './paint.js';
 import { type PlayedStep, playDay } from './play-day.js';
@@ -24,12 +24,6 @@ export interface DemoResult {
   commands: CommandRun[];
   played: PlayedStep[];
 }
-
-const SETUP = [
-  { channel: DEMO_CHANNELS.deploys, text: 'subscribe shop' },
-  { channel: DEMO_CHANNELS.deploys, text: 'subscribe payments-api' },
-  { channel: DEMO_CHANNELS.shopAlerts, text: 'subscribe shop failed' },
-] as const;
 
 type CommandStep = { channel: { id: string; name: string }; text: string };
 
@@ -84,7 +78,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     );
     world.clock.set(dayStart - 10 * 60_000);
     const commands: CommandRun[] = [];
-    for (const step of SETUP) commands.push(await command(world, paint, options, step));
+    for (const step of DEMO_SUBSCRIPTIONS) commands.push(await command(world, paint, options, step));
     options.write(
       formatHeading(paint, 'A day of deployments: signed webhooks from sota.io, and what reached Slack'),
     );

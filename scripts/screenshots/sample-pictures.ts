@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { renderHelp } from '../../src/blocks/commands/render-help.js';
 import { renderSubscriptionList } from '../../src/blocks/commands/render-subscription-list.js';
 import { renderDeployMessage } from '../../src/blocks/render-deploy-message.js';
 import { renderThreadReply } from '../../src/blocks/render-thread-reply.js';
-import type { PreviewChannel } from '../../src/preview/render-slack-preview-html.js';
-import type { DeploymentView } from '../../src/sota/deployment-state.js';
+import { type PreviewChannel, renderSlackPreviewHtml } from '../../src/preview/render-slack-preview-html.js';
+import { DEMO_CHANNELS } from '../demo/demo-cast.js';
+import { PREVIEW_USERS } from '../demo/preview-items.js';
+import { sampleClock, sampleIso, sampleMinutes, sampleSubscriptions, sampleView } from './demo-sample.js';
 
 /** One picture for docs/: its file name and the channel it shows. */
 export interface Picture {
@@ -11,87 +14,55 @@ export interface Picture {
   item: PreviewChannel;
 }
 
-const deployment = {
-  projectId: '550e8400-e29b-41d4-a716-446655440000',
-  projectName: 'Shop Frontend',
-  deploymentId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
-  startedAt: '2026-02-25T14:30:00Z',
-} as const;
+const DEPLOYS = `#${DEMO_CHANNELS.deploys.name}`;
+/** The fix that went live, and the build that failed before it, in the demo's day. */
+const LIVE = 'shop-3';
+const BROKEN = 'shop-2';
+const LAST_MESSAGE = sampleMinutes('pay-2').last;
 
-const VIEWS = {
-  started: { ...deployment, status: 'started' },
-  succeeded: {
-    ...deployment,
-    status: 'succeeded',
-    sotaStatus: 'running',
-    finishedAt: '2026-02-25T14:31:42Z',
-    url: 'https://shop.sota.io',
-  },
-  failed: {
-    ...deployment,
-    status: 'failed',
-    sotaStatus: 'failed',
-    finishedAt: '2026-02-25T14:32:07Z',
-    errorMessage: "Build failed: `npm run build` exited with code 1\nError: Cannot find module 'next'",
-  },
-} satisfies Record<string, DeploymentView>;
+/** A deployment's message as Slack shows it: the time is when it was posted, at the first webhook. */
+function message(deployment: string, id: string, steps?: number) {
+  const postedAt = sampleClock(sampleMinutes(deployment).first);
+  return { ...renderDeployMessage(sampleView(deployment, steps)), time: postedAt, id };
+}
 
-const SUBSCRIPTIONS = [
-  {
-    projectId: deployment.projectId,
-    projectName: 'Shop Frontend',
-    projectSlug: 'shop',
-    events: ['deploy.started', 'deploy.succeeded', 'deploy.failed'],
-    state: 'active',
-    pausedReason: null,
-  },
-  {
-    projectId: '9b2f4c1e-0d7a-4e55-8f3b-2a6c9d8e1f00',
-    projectName: 'Payments API',
-    projectSlug: 'payments-api',
-    events: ['deploy.failed'],
-    state: 'paused',
-    pausedReason: 'not_in_channel',
-  },
-] as const;
+function commandAnswer(reply: { text: string; blocks?: unknown }, command: string) {
+  return { ...reply, ephemeral: true, command, time: sampleClock(LAST_MESSAGE + 5) };
+}
 
-const message = (view: DeploymentView, id: string) => ({ ...renderDeployMessage(view), time: '14:30', id });
-
-/** The pictures the README shows, rendered by the same renderers the app uses, with fixed data. */
+/** The pictures the README shows: the demo's own data, drawn by the renderers the app uses. */
 export function samplePictures(): Picture[] {
-  const reply = { ...renderThreadReply(VIEWS.succeeded), time: '14:31' };
+  const reply = { ...renderThreadReply(sampleView(LIVE)), time: sampleClock(sampleMinutes(LIVE).last) };
+  const list = renderSubscriptionList(sampleSubscriptions(DEMO_CHANNELS.deploys.id), {
+    lastMessageAt: Date.parse(sampleIso(LAST_MESSAGE)),
+  });
+  const one = (file: string, messages: PreviewChannel['messages']) => ({
+    file,
+    item: { channel: DEPLOYS, messages },
+  });
   return [
-    {
-      file: 'message-started.png',
-      item: { channel: '#deploys', messages: [message(VIEWS.started, 'started')] },
-    },
-    {
-      file: 'message-succeeded.png',
-      item: { channel: '#deploys', messages: [message(VIEWS.succeeded, 'succeeded')] },
-    },
-    {
-      file: 'message-failed.png',
-      item: { channel: '#deploys', messages: [message(VIEWS.failed, 'failed')] },
-    },
-    {
-      file: 'message-updated.png',
-      item: { channel: '#deploys', messages: [{ ...message(VIEWS.succeeded, 'updated'), replies: [reply] }] },
-    },
-    {
-      file: 'command-help.png',
-      item: {
-        channel: '#deploys',
-        messages: [{ ...renderHelp(), ephemeral: true, command: '/sota help', time: '14:35' }],
-      },
-    },
-    {
-      file: 'command-list.png',
-      item: {
-        channel: '#deploys',
-        messages: [
-          { ...renderSubscriptionList(SUBSCRIPTIONS), ephemeral: true, command: '/sota list', time: '14:36' },
-        ],
-      },
-    },
+    one('message-started.png', [message(LIVE, 'started', 1)]),
+    one('message-succeeded.png', [message(LIVE, 'succeeded')]),
+    one('message-failed.png', [message(BROKEN, 'failed')]),
+    one('message-updated.png', [{ ...message(LIVE, 'updated'), replies: [reply] }]),
+    one('command-help.png', [commandAnswer(renderHelp(), '/sota help')]),
+    one('command-list.png', [commandAnswer(list, '/sota list')]),
   ];
+}
+
+/** The page a picture is drawn from: this is what the screenshot shows, byte for byte. */
+export function pictureHtml(picture: Picture): string {
+  return renderSlackPreviewHtml([picture.item], { title: 'sota-slack', users: PREVIEW_USERS });
+}
+
+/** The SHA-256 of a picture's page, recorded beside the PNGs in docs/pictures.sha256. */
+export function pictureHash(picture: Picture): string {
+  return createHash('sha256').update(pictureHtml(picture)).digest('hex');
+}
+
+export const PICTURE_HASHES_FILE = 'pictures.sha256';
+
+/** `<sha256>  <file>` per line, as `sha256sum` writes it. */
+export function pictureHashLines(pictures: readonly Picture[]): string {
+  return pictures.map((p) => `${pictureHash(p)}  ${p.file}\n`).join('');
 }
