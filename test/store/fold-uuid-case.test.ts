@@ -12,7 +12,7 @@ import { runMigrations } from '../../src/store/migrate.js';
 import { migrations } from '../../src/store/migrations.js';
 import { openPostgresEngine } from '../../src/store/postgres/postgres-store.js';
 import { openSqliteEngine } from '../../src/store/sqlite/sqlite-store.js';
-import { createTestSchema, TEST_DATABASE_URL } from '../scale/pg-schema.js';
+import { createTestSchema, needsPostgres, TEST_DATABASE_URL } from '../scale/pg-schema.js';
 
 const PROJECT = 'ABCDEF01-2345-4789-ABCD-EF0123456789';
 const DEP = '0F1E2D3C-4B5A-4978-8695-A4B3C2D1E0F9';
@@ -88,7 +88,7 @@ describe('folding ids stored in another letter case', () => {
     }
   });
 
-  it.skipIf(!TEST_DATABASE_URL)('on PostgreSQL', async () => {
+  it('on PostgreSQL', needsPostgres, async () => {
     const schema = await createTestSchema(TEST_DATABASE_URL ?? '');
     const engine = openPostgresEngine({ url: schema.url });
     try {
