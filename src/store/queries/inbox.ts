@@ -10,15 +10,9 @@ const keepIfPending = (column: string, otherwise: Expression<unknown>) =>
 
 const NULL = sql`NULL`;
 
-/**
- * Stores a verified event unless (hook, deployment, event) is already there; only when it was new
- * and is to be delivered, upserts one job per active subscription of the hook, whatever its filter
- * (the worker applies the filter: a message once posted follows its deployment to the end).
- * Two statements: the caller runs them in one transaction (one savepoint of a group commit on
- * SQLite). Channels are visited in a fixed order, so concurrent upserts lock rows in one order.
- */
-export async function ingest(db: Db, input: IngestEvent): Promise<IngestResult> {
-  const inserted = await db
+/** The first ingest statement: the event, unless (hook, deployment, event) is already stored. */
+export function insertEventQuery(db: Db, input: IngestEvent) {
+  return db
     .insertInto('events')
     .values({
       hook_id: input.hookId,
@@ -31,12 +25,13 @@ export async function ingest(db: Db, input: IngestEvent): Promise<IngestResult> 
       disposition: input.disposition,
     })
     .onConflict((oc) => oc.columns(['hook_id', 'deployment_id', 'event']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) return { duplicate: true, enqueued: 0 };
-  if (input.disposition !== 'deliver') return { duplicate: false, enqueued: 0 };
+    .returning('id');
+}
+
+/** The second ingest statement: one job per active subscription of the hook, in channel order. */
+export function upsertJobsQuery(db: Db, input: IngestEvent) {
   const at = sql<number>`CAST(${input.receivedAt} AS BIGINT)`;
-  const result = await db
+  return db
     .insertInto('jobs')
     .columns([
       'team_id',
@@ -86,8 +81,22 @@ export async function ingest(db: Db, input: IngestEvent): Promise<IngestResult> 
         state: 'pending',
         updated_at: eb.ref('excluded.updated_at'),
       })),
-    )
-    .executeTakeFirst();
+    );
+}
+
+/**
+ * Stores a verified event unless (hook, deployment, event) is already there; only when it was new
+ * and is to be delivered, upserts one job per active subscription of the hook, whatever its filter
+ * (the worker applies the filter: a message once posted follows its deployment to the end).
+ * Two statements: the caller runs them in one transaction (on SQLite, a group commit runs them
+ * prepared, see sqlite/ingest-batch.ts). Channels are visited in a fixed order, so concurrent
+ * upserts lock rows in one order.
+ */
+export async function ingest(db: Db, input: IngestEvent): Promise<IngestResult> {
+  const inserted = await insertEventQuery(db, input).executeTakeFirst();
+  if (!inserted) return { duplicate: true, enqueued: 0 };
+  if (input.disposition !== 'deliver') return { duplicate: false, enqueued: 0 };
+  const result = await upsertJobsQuery(db, input).executeTakeFirst();
   return { duplicate: false, enqueued: Number(result.numInsertedOrUpdatedRows ?? 0) };
 }
 

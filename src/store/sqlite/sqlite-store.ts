@@ -8,6 +8,7 @@ import { releaseLeftLeases } from '../queries/queue.js';
 import type { IngestEvent, IngestResult, Store } from '../types.js';
 import { createSqliteClaimJobs } from './claim-jobs.js';
 import { type BatchOutcome, createGroupCommit } from './group-commit.js';
+import { createIngestBatch } from './ingest-batch.js';
 import { openDatabase } from './open-database.js';
 import { takeOwnerLock } from './owner-lock.js';
 import { createSqliteKysely } from './single-writer.js';
@@ -63,8 +64,11 @@ export function openSqliteEngine(options: Pick<SqliteStoreOptions, 'path' | 'bus
   const db = createSqliteKysely(raw);
 
   // Group commit, as SQLite has one writer and a durable commit costs an fsync: the events of one
-  // turn share a transaction, each in its own savepoint so a bad input undoes only its own rows.
-  const group = createGroupCommit<IngestEvent, IngestResult>((inputs) =>
+  // turn share a transaction. The batch runs prepared and synchronously while it holds the one
+  // connection; when any input fails it is rolled back whole and run again with a savepoint per
+  // input, so a bad input undoes only its own rows.
+  const fastBatch = createIngestBatch(raw, db);
+  const savepointBatch = (inputs: IngestEvent[]) =>
     db.transaction().execute(async (trx) => {
       const outcomes: BatchOutcome<IngestResult>[] = [];
       for (const input of inputs) {
@@ -80,8 +84,16 @@ export function openSqliteEngine(options: Pick<SqliteStoreOptions, 'path' | 'bus
         await sql`RELEASE ingest`.execute(trx);
       }
       return outcomes;
-    }),
-  );
+    });
+  const group = createGroupCommit<IngestEvent, IngestResult>(async (inputs) => {
+    let values: IngestResult[];
+    try {
+      values = await db.connection().execute(async () => fastBatch(inputs));
+    } catch {
+      return savepointBatch(inputs);
+    }
+    return values.map((value): BatchOutcome<IngestResult> => ({ ok: true, value }));
+  });
 
   let closed: Promise<void> | undefined;
   return {
