@@ -4,7 +4,7 @@
  * started with `node <build>/main.js` in a working directory of the test's own.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,6 +20,7 @@ export async function buildApp(): Promise<BuiltApp> {
   const cache = join(root, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
   const dir = mkdtempSync(join(cache, 'sota-slack-build-'));
+  chmodSync(dir, 0o755);
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const args = [
     '-p',
@@ -47,19 +48,20 @@ export function runBuiltApp(
   app: BuiltApp,
   env: Record<string, string>,
   cwd: string,
-  waitMs = 20_000,
+  options: { unprivileged?: boolean; waitMs?: number } = {},
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(app.dir, 'main.js')], {
       cwd,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.unprivileged ? unprivileged() : {}),
     });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGTERM'), waitMs);
+    const timer = setTimeout(() => child.kill('SIGTERM'), options.waitMs ?? 20_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -68,7 +70,19 @@ export function runBuiltApp(
   });
 }
 
+/**
+ * Run as an ordinary user: when the tests run as root (a container), the app runs as `nobody`, so a
+ * directory it may not write to refuses it as it would on a server.
+ */
+function unprivileged(): { uid?: number; gid?: number } {
+  return process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
+}
+
+const NOBODY = 65534;
+
 /** A fresh working directory: no `.env`, and `./data` is the test's own. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'sota-slack-run-'));
+  const dir = mkdtempSync(join(tmpdir(), 'sota-slack-run-'));
+  chmodSync(dir, 0o755);
+  return dir;
 }

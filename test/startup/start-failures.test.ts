@@ -13,7 +13,8 @@ import { type BuiltApp, buildApp, type RunResult, runBuiltApp, tempDir } from '.
 import { closedPort } from '../helpers/closed-port.js';
 import { needsPostgres, TEST_DATABASE_URL } from '../scale/pg-schema.js';
 
-const SLACK = { SLACK_SIGNING_SECRET: 'sig', SLACK_BOT_TOKEN: 'xoxb-1-2-3' };
+/** Valid Slack settings, and an ephemeral port should a start get as far as listening. */
+const SLACK = { SLACK_SIGNING_SECRET: 'sig', SLACK_BOT_TOKEN: 'xoxb-1-2-3', PORT: '0' };
 const KEY = Buffer.alloc(32, 9).toString('base64');
 const STACK_LINE = /^\s+at /m;
 
@@ -106,6 +107,27 @@ describe('npm start: failures after the configuration is read', () => {
       /^sota-slack cannot start: DATABASE_URL: the schema of data\/app\.db could not be brought up to date \(.*hooks.*\): is it the database of a newer sota-slack\? Restore a backup, or point DATABASE_URL at a new file$/,
     );
     expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('a data directory the app may not write to names the SQLite file and DATABASE_URL', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'data'), { mode: 0o555 });
+    const result = await runBuiltApp(app, { ...SLACK, ENCRYPTION_KEY: KEY }, cwd, { unprivileged: true });
+    expect(result.code).toBe(1);
+    expect(lastLine(result)).toBe(
+      'sota-slack cannot start: DATABASE_URL: cannot open the SQLite database ./data/sota-slack.db (unable to open database file): make sure ./data is a directory this user may write to, or point DATABASE_URL at a path that is',
+    );
+    expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('a key file the app may not create names the file and ENCRYPTION_KEY', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'data'), { mode: 0o555 });
+    const result = await runBuiltApp(app, SLACK, cwd, { unprivileged: true });
+    expect(result.code).toBe(1);
+    expect(lastLine(result)).toBe(
+      'sota-slack cannot start: the key file data/sota-slack.key cannot be read or created (permission denied): make data writable by this user, or set ENCRYPTION_KEY (a 32-byte key, e.g. from `openssl rand -base64 32`)',
+    );
   });
 
   it('a key file that cannot be read names the file and ENCRYPTION_KEY', async () => {
