@@ -4,8 +4,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     pool: 'forks',
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
+    // Generous limits: a test that spawns the app or runs hundreds of property cases must still pass on a
+    // shared 2-core machine under full load. No test asserts a short time between two events.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     reporters: ['default', './test/helpers/skip-reason-reporter.ts'],
   },
 });

@@ -70,7 +70,7 @@ describe('main: SIGTERM during deliveries', () => {
     for (const deploymentId of deployments) {
       expect(await sendStarted(main.url, webhook!, project.id, deploymentId)).toBe(202);
     }
-    await waitFor(() => t.fakeSlack.callsTo('chat.postMessage').length > 0, 20_000);
+    await waitFor(() => t.fakeSlack.callsTo('chat.postMessage').length > 0, 45_000);
     main.child.kill('SIGTERM');
 
     expect(await main.exited).toEqual({ code: 0, signal: null });

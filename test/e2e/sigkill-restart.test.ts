@@ -46,14 +46,14 @@ describe('a SIGKILL and a restart on SQLite', () => {
     child = await spawnInstance(childEnv('killed'));
     const endHang = t.fakeSlack.failWhile('chat.postMessage', { hang: true });
     expect(await sendStarted(child.url, webhook!, project.id, randomUUID())).toBe(202);
-    await waitFor(() => t.fakeSlack.calls.some((c) => c.result === 'hang'), 20_000);
+    await waitFor(() => t.fakeSlack.calls.some((c) => c.result === 'hang'), 45_000);
     await child.kill();
     expect(leasesIn(join(t.dataDir, 'sota-slack.db'))).toEqual([{ lease_owner: 'killed' }]);
     endHang();
 
     child = await spawnInstance(childEnv('restarted'));
     expect((await fetch(`${child.url}/readyz`)).status).toBe(200);
-    await waitFor(() => t.fakeSlack.messagesIn('C1').length === 1, 20_000);
+    await waitFor(() => t.fakeSlack.messagesIn('C1').length === 1, 45_000);
     const answered = t.fakeSlack.callsTo('chat.postMessage').filter((c) => c.result === 'ok');
     expect(answered).toHaveLength(1);
   });
