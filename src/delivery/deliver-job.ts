@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { DeliveryJob, Store } from '../store/types.js';
+import type { DeliveryJob, HookStore, InboxStore, MessageStore, SubscriptionStore } from '../store/types.js';
 import { loadDeliveryTarget } from './load-delivery-target.js';
 import type { SlackCall } from './slack-caller.js';
 import { type SyncResult, syncMessage } from './sync-message.js';
@@ -7,7 +7,7 @@ import { type SyncResult, syncMessage } from './sync-message.js';
 export type DeliverResult = SyncResult | 'dropped';
 
 export interface DeliverJobDeps {
-  store: Store;
+  store: InboxStore & MessageStore & HookStore & SubscriptionStore;
   workerId: string;
   tokenFor: (teamId: string) => Promise<string | undefined>;
   clientFor: (token: string) => WebClient;

@@ -1,6 +1,6 @@
 import type { Logger } from '../log/logger.js';
 import type { DeliveryOutcome } from '../metrics/metrics.js';
-import type { DeliveryJob, Store } from '../store/types.js';
+import type { DeliveryJob, InboxStore, SubscriptionStore } from '../store/types.js';
 import { computeBackoff } from './backoff.js';
 import { classifySlackError, type PauseScope } from './classify-slack-error.js';
 import { failedCallOf, failedCallSuffix } from './failed-call.js';
@@ -8,7 +8,7 @@ import { WorkspaceHeldError } from './slack-caller.js';
 import type { WorkspaceHolds } from './workspace-holds.js';
 
 export interface ErrorHandlerDeps {
-  store: Store;
+  store: InboxStore & SubscriptionStore;
   logger: Logger;
   holds: WorkspaceHolds;
   now: () => number;

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../log/logger.js';
 import type { DeliveryOutcome, Metrics } from '../metrics/metrics.js';
-import type { DeliveryJob, Store } from '../store/types.js';
+import type { DeliveryJob, HookStore, InboxStore, MessageStore, SubscriptionStore } from '../store/types.js';
 import { ChannelPacedError } from './channel-pacer.js';
 import { deliverJob } from './deliver-job.js';
 import { handleDeliveryError } from './handle-delivery-error.js';
@@ -9,7 +9,7 @@ import type { SlackCall } from './slack-caller.js';
 import type { WorkspaceHolds } from './workspace-holds.js';
 
 export interface JobRunnerDeps {
-  store: Store;
+  store: InboxStore & MessageStore & HookStore & SubscriptionStore;
   metrics: Metrics;
   logger: Logger;
   holds: WorkspaceHolds;

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import type { DeliveryJob, Store } from '../store/types.js';
+import type { DeliveryJob, HookStore, InboxStore, MessageStore, SubscriptionStore } from '../store/types.js';
 import { createJobRunner } from './job-runner.js';
 import { createJobSlots } from './job-slots.js';
 import { createLeaseHeartbeat } from './lease-heartbeat.js';
@@ -13,7 +13,7 @@ import { createSlackPace, type SlackPace } from './slack-pace.js';
 import { createWaker } from './waker.js';
 
 export interface DeliveryWorkerDeps {
-  store: Store;
+  store: InboxStore & MessageStore & HookStore & SubscriptionStore;
   metrics: Metrics;
   logger: Logger;
   /** The bot token of a workspace; undefined when the app is not installed there. */

@@ -1,12 +1,12 @@
 import type { Logger } from '../log/logger.js';
 import type { SotaClient } from '../sota/client.js';
-import type { Store } from '../store/types.js';
+import type { HookStore, WorkspaceStore } from '../store/types.js';
 import { deleteRemoteWebhook } from './hooks/delete-remote-webhook.js';
 import type { OperatorKeyConfig } from './operator-token.js';
 import { resolveSotaToken } from './resolve-sota-token.js';
 
 export interface ForgetWorkspaceDeps {
-  store: Store;
+  store: WorkspaceStore & HookStore;
   logger: Logger;
   config: OperatorKeyConfig;
   sotaClientFor: (token: string) => SotaClient;

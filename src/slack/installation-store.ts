@@ -1,5 +1,5 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import type { Store } from '../store/types.js';
+import type { WorkspaceStore } from '../store/types.js';
 
 /** Thrown when Bolt asks for a workspace that has no installation (Bolt then answers 401). */
 export class MissingInstallationError extends Error {
@@ -14,7 +14,7 @@ export class MissingInstallationError extends Error {
  * Bolt's InstallationStore over our store. Installations are kept per workspace (org-wide installs
  * are not offered); the store seals the installation JSON and bot token at rest.
  */
-export function createInstallationStore(store: Store, now: () => number): InstallationStore {
+export function createInstallationStore(store: WorkspaceStore, now: () => number): InstallationStore {
   return {
     async storeInstallation(installation: Installation): Promise<void> {
       const teamId = installation.team?.id;

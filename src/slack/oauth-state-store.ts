@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { InstallURLOptions, StateStore } from '@slack/bolt';
 import { InvalidStateError } from '@slack/oauth';
-import type { Store } from '../store/types.js';
+import type { OAuthStateStore } from '../store/types.js';
 
 /** How long an install link stays usable. */
 export const OAUTH_STATE_TTL_MS = 10 * 60 * 1000;
@@ -10,7 +10,7 @@ export const OAUTH_STATE_TTL_MS = 10 * 60 * 1000;
  * One-time OAuth `state` values kept in our store: each is random, expires after ten minutes, and
  * is deleted when used, so a reused, forged or stale state is refused (Bolt answers with an error page).
  */
-export function createOAuthStateStore(store: Store, now: () => number): StateStore {
+export function createOAuthStateStore(store: OAuthStateStore, now: () => number): StateStore {
   return {
     async generateStateParam(installOptions: InstallURLOptions): Promise<string> {
       const state = randomBytes(24).toString('base64url');

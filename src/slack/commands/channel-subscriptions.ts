@@ -1,5 +1,5 @@
 import type { ListedSubscription } from '../../blocks/commands/render-subscription-list.js';
-import type { Hook, Store } from '../../store/types.js';
+import type { Hook, HookStore, SubscriptionStore } from '../../store/types.js';
 
 export interface ChannelSubscription extends ListedSubscription {
   hookId: string;
@@ -8,7 +8,7 @@ export interface ChannelSubscription extends ListedSubscription {
 
 /** Subscriptions of a workspace (or one channel) with their projects' names and slugs (from the hooks). */
 export async function listSubscriptionsWithProjects(
-  store: Store,
+  store: HookStore & SubscriptionStore,
   filter: { teamId: string; channelId?: string },
 ): Promise<ChannelSubscription[]> {
   const subs = await store.listSubscriptions(filter);
@@ -33,7 +33,7 @@ export async function listSubscriptionsWithProjects(
 
 /** The channel's subscriptions with their projects' names, sorted by name. */
 export async function listChannelSubscriptions(
-  store: Store,
+  store: HookStore & SubscriptionStore,
   teamId: string,
   channelId: string,
 ): Promise<ChannelSubscription[]> {

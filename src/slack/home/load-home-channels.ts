@@ -1,12 +1,15 @@
 import type { HomeChannel } from '../../blocks/commands/render-app-home.js';
-import type { Store } from '../../store/types.js';
+import type { HookStore, MessageStore, SubscriptionStore } from '../../store/types.js';
 import {
   type ChannelSubscription,
   listSubscriptionsWithProjects,
 } from '../commands/channel-subscriptions.js';
 
 /** The workspace's subscriptions grouped by channel, each channel with its last delivery, most recent first. */
-export async function loadHomeChannels(store: Store, teamId: string): Promise<HomeChannel[]> {
+export async function loadHomeChannels(
+  store: MessageStore & HookStore & SubscriptionStore,
+  teamId: string,
+): Promise<HomeChannel[]> {
   const [subs, deliveries] = await Promise.all([
     listSubscriptionsWithProjects(store, { teamId }),
     store.lastDeliveries(teamId),

@@ -2,7 +2,7 @@ import type { Logger } from '../../log/logger.js';
 import { isSotaApiError, SotaErrorCode } from '../../sota/api-error.js';
 import type { SotaClient, SotaProject } from '../../sota/client.js';
 import { KNOWN_EVENTS } from '../../sota/event.js';
-import type { Hook, Store } from '../../store/types.js';
+import type { Hook, HookStore } from '../../store/types.js';
 import type { LostRegistrations } from './lost-registrations.js';
 
 /** Failures after which sota.io may have registered the webhook without us learning its id. */
@@ -13,7 +13,7 @@ const UNKNOWN_OUTCOME = new Set<string>([
 ]);
 
 export interface EnsureHookDeps {
-  store: Store;
+  store: HookStore;
   logger: Logger;
   newHookId: () => string;
   /** `PUBLIC_URL` without a trailing slash. */

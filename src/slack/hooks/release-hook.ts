@@ -1,6 +1,6 @@
 import type { Logger } from '../../log/logger.js';
 import type { SotaClient } from '../../sota/client.js';
-import type { Hook, Store } from '../../store/types.js';
+import type { Hook, HookStore, SubscriptionStore } from '../../store/types.js';
 import { deleteRemoteWebhook } from './delete-remote-webhook.js';
 
 /**
@@ -8,7 +8,7 @@ import { deleteRemoteWebhook } from './delete-remote-webhook.js';
  * 410 from then on) and try to delete its remote webhook. Returns whether it was retired.
  */
 export async function releaseHookIfUnused(
-  deps: { store: Store; logger: Logger },
+  deps: { store: HookStore & SubscriptionStore; logger: Logger },
   hook: Hook,
   sota: SotaClient | undefined,
 ): Promise<boolean> {

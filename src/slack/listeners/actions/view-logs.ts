@@ -11,14 +11,14 @@ import type { Logger } from '../../../log/logger.js';
 import { isSotaApiError } from '../../../sota/api-error.js';
 import { cleanLogText } from '../../../sota/clean-log-text.js';
 import type { SotaClient } from '../../../sota/client.js';
-import type { Store } from '../../../store/types.js';
+import type { HookStore, WorkspaceStore } from '../../../store/types.js';
 import { resolveSotaToken } from '../../resolve-sota-token.js';
 import { slackErrorCode } from '../../slack-error-code.js';
 import { readPressedButton } from './button-value.js';
 
 export interface ViewLogsDeps {
   config: Config;
-  store: Store;
+  store: HookStore & WorkspaceStore;
   logger: Logger;
   sotaClientFor: (token: string) => SotaClient;
 }

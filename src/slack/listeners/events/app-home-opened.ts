@@ -1,13 +1,16 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderAppHome } from '../../../blocks/commands/render-app-home.js';
 import type { Logger } from '../../../log/logger.js';
-import type { Store } from '../../../store/types.js';
+import type { HookStore, MessageStore, SubscriptionStore } from '../../../store/types.js';
 import { loadHomeChannels } from '../../home/load-home-channels.js';
 
 type Args = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
 /** Opening the app's Home tab shows the workspace's subscriptions by channel (published per user). */
-export function createAppHomeOpenedListener(deps: { store: Store; logger: Logger }) {
+export function createAppHomeOpenedListener(deps: {
+  store: MessageStore & HookStore & SubscriptionStore;
+  logger: Logger;
+}) {
   return async ({ event, context, body, client }: Args): Promise<void> => {
     if (event.tab !== 'home') return;
     const teamId = context.teamId ?? body.team_id;

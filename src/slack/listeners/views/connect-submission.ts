@@ -6,14 +6,14 @@ import {
 } from '../../../blocks/commands/render-connect-modal.js';
 import type { Logger } from '../../../log/logger.js';
 import type { SotaClient } from '../../../sota/client.js';
-import type { Store } from '../../../store/types.js';
+import type { WorkspaceStore } from '../../../store/types.js';
 import { checkKeyManager } from '../../check-key-manager.js';
 import { decodeConnectMetadata } from '../../commands/connect-metadata.js';
 import { respondViaUrl } from '../../respond-via-url.js';
 import { checkSotaKey } from '../../sota-key-check.js';
 
 export interface ConnectSubmissionDeps {
-  store: Store;
+  store: WorkspaceStore;
   logger: Logger;
   sotaClientFor: (token: string) => SotaClient;
   now: () => number;
