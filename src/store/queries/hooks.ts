@@ -5,13 +5,15 @@ import type { Db } from '../schema.js';
 import { sealContext } from '../seal.js';
 import type { HookStore } from '../types.js';
 import { matches } from './matches.js';
+import { prepared } from './prepared.js';
 
 export function createHookQueries(db: Db, box: SecretBox): HookStore {
   const hooks = () => db.selectFrom('hooks').selectAll();
   const read = (row: Parameters<typeof toHook>[0] | undefined) => row && toHook(row, box);
+  const byId = prepared(['id'], (v) => hooks().where('id', '=', v.id));
 
   return {
-    getHook: async (id) => read(await hooks().where('id', '=', id).executeTakeFirst()),
+    getHook: async (id) => read((await db.executeQuery(byId({ id }))).rows[0]),
     // The active hook; else the newest retired one whose remote webhook may still be re-used.
     findHook: async (teamId, projectId) =>
       read(

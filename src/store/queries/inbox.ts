@@ -2,6 +2,8 @@ import { type Expression, sql } from 'kysely';
 import { toStoredEvent } from '../rows.js';
 import type { Db } from '../schema.js';
 import type { InboxStore, IngestEvent, IngestResult } from '../types.js';
+import { matches } from './matches.js';
+import { prepared } from './prepared.js';
 
 // A pending job keeps its schedule, attempts and lease (a backoff is never moved earlier);
 // a done or dropped job starts over, due at once.
@@ -101,17 +103,12 @@ export async function ingest(db: Db, input: IngestEvent): Promise<IngestResult> 
 }
 
 export function createInboxQueries(db: Db): Pick<InboxStore, 'listDeploymentEvents' | 'countEvents'> {
+  const list = prepared(['hookId', 'deploymentId'], (v) =>
+    db.selectFrom('events').selectAll().where(matches(v)).orderBy('received_at').orderBy('id'),
+  );
   return {
     async listDeploymentEvents(hookId, deploymentId) {
-      const rows = await db
-        .selectFrom('events')
-        .selectAll()
-        .where('hook_id', '=', hookId)
-        .where('deployment_id', '=', deploymentId)
-        .orderBy('received_at')
-        .orderBy('id')
-        .execute();
-      return rows.map(toStoredEvent);
+      return (await db.executeQuery(list({ hookId, deploymentId }))).rows.map(toStoredEvent);
     },
     async countEvents(filter) {
       let query = db.selectFrom('events').select((eb) => eb.fn.countAll().as('n'));

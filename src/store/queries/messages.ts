@@ -2,6 +2,7 @@ import { byText, toMessage } from '../rows.js';
 import type { Db } from '../schema.js';
 import type { MessageStore } from '../types.js';
 import { matches } from './matches.js';
+import { prepared } from './prepared.js';
 
 /** The optional fields: `field` in the record, `column` in the row. */
 const FIELDS = [
@@ -12,13 +13,12 @@ const FIELDS = [
 ] as const;
 
 export function createMessageQueries(db: Db): MessageStore {
+  const get = prepared(['teamId', 'channelId', 'deploymentId'], (v) =>
+    db.selectFrom('messages').selectAll().where(matches(v)),
+  );
   return {
     async getMessage(teamId, channelId, deploymentId) {
-      const row = await db
-        .selectFrom('messages')
-        .selectAll()
-        .where(matches({ teamId, channelId, deploymentId }))
-        .executeTakeFirst();
+      const row = (await db.executeQuery(get({ teamId, channelId, deploymentId }))).rows[0];
       return row && toMessage(row);
     },
     // A field given (even as null) replaces the stored value; a field left undefined keeps it.

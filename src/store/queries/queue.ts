@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../schema.js';
 import type { InboxStore, JobKey } from '../types.js';
 import { matches } from './matches.js';
+import { prepared } from './prepared.js';
 
 const jobKey = ({ teamId, channelId, deploymentId }: JobKey): JobKey => ({ teamId, channelId, deploymentId });
 
@@ -27,45 +28,52 @@ export async function releaseLeftLeases(db: Db): Promise<number> {
   return Number(result.numUpdatedRows);
 }
 
+const KEY = ['teamId', 'channelId', 'deploymentId', 'owner', 'now'] as const;
+
 export function createQueueQueries(db: Db): QueueQueries {
   /** The job, while `owner` still holds its lease: only the lease owner may change it. */
-  const mine = (job: JobKey, owner: string) =>
-    db.updateTable('jobs').where(matches({ ...jobKey(job), leaseOwner: owner }));
+  const mine = (v: Record<(typeof KEY)[number], never>) =>
+    db.updateTable('jobs').where(matches({ ...jobKey(v), leaseOwner: v.owner }));
   const released = { lease_owner: null, lease_until: null };
+  // The queue's writes run for every job: each is compiled once (see prepared.ts).
+  const renew = prepared(['owner', 'until'], (v) => leases(db, v.owner).set({ lease_until: v.until }));
+  // Done only if no newer event arrived meanwhile; otherwise released to run again at once.
+  const complete = prepared([...KEY, 'version'], (v) => {
+    const current = sql<boolean>`version = ${v.version} AND state = 'pending'`;
+    return mine(v).set({
+      state: sql`CASE WHEN ${current} THEN 'done' ELSE state END`,
+      attempts: sql`CASE WHEN ${current} THEN 0 ELSE attempts END`,
+      last_error: sql`CASE WHEN ${current} THEN NULL ELSE last_error END`,
+      ...released,
+      updated_at: v.now,
+    });
+  });
+  const retry = prepared([...KEY, 'nextAttemptAt', 'error', 'count'], (v) =>
+    mine(v).set((eb) => ({
+      ...released,
+      next_attempt_at: v.nextAttemptAt,
+      last_error: v.error,
+      attempts: eb('attempts', '+', v.count),
+      updated_at: v.now,
+    })),
+  );
+  const drop = prepared([...KEY, 'reason'], (v) =>
+    mine(v).set({ state: 'dropped', last_error: v.reason, ...released, updated_at: v.now }),
+  );
+  const key = (job: JobKey, owner: string) => ({ ...jobKey(job), owner, now: Date.now() });
 
   return {
     async renewLeases(owner, until) {
-      const result = await leases(db, owner).set({ lease_until: until }).executeTakeFirst();
-      return Number(result.numUpdatedRows);
+      return Number((await db.executeQuery(renew({ owner, until }))).numAffectedRows ?? 0);
     },
     async completeJob(job, owner, version) {
-      // Done only if no newer event arrived meanwhile; otherwise released to run again at once.
-      const current = sql<boolean>`version = ${version} AND state = 'pending'`;
-      await mine(job, owner)
-        .set({
-          state: sql`CASE WHEN ${current} THEN 'done' ELSE state END`,
-          attempts: sql`CASE WHEN ${current} THEN 0 ELSE attempts END`,
-          last_error: sql`CASE WHEN ${current} THEN NULL ELSE last_error END`,
-          ...released,
-          updated_at: Date.now(),
-        })
-        .execute();
+      await db.executeQuery(complete({ ...key(job, owner), version }));
     },
     async retryJob(job, owner, nextAttemptAt, error, countAttempt) {
-      await mine(job, owner)
-        .set((eb) => ({
-          ...released,
-          next_attempt_at: nextAttemptAt,
-          last_error: error,
-          attempts: eb('attempts', '+', countAttempt ? 1 : 0),
-          updated_at: Date.now(),
-        }))
-        .execute();
+      await db.executeQuery(retry({ ...key(job, owner), nextAttemptAt, error, count: countAttempt ? 1 : 0 }));
     },
     async dropJob(job, owner, reason) {
-      await mine(job, owner)
-        .set({ state: 'dropped', last_error: reason, ...released, updated_at: Date.now() })
-        .execute();
+      await db.executeQuery(drop({ ...key(job, owner), reason }));
     },
     async queueStats(now) {
       const row = await db

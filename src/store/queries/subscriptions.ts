@@ -2,6 +2,7 @@ import { byText, toSubscription } from '../rows.js';
 import type { Db } from '../schema.js';
 import type { SubscriptionStore } from '../types.js';
 import { matches } from './matches.js';
+import { prepared } from './prepared.js';
 
 /** Subscriptions or jobs of a workspace, and of one channel or project when given. */
 const inScope = ({
@@ -20,6 +21,9 @@ const bySubscriptionKey = byText<{ channelId: string; projectId: string }>(
 );
 
 export function createSubscriptionQueries(db: Db): SubscriptionStore {
+  const get = prepared(['teamId', 'channelId', 'projectId'], (v) =>
+    db.selectFrom('subscriptions').selectAll().where(matches(v)),
+  );
   return {
     // Creates it, or (it exists) updates filter and hook and resumes it when paused.
     async upsertSubscription(sub) {
@@ -60,11 +64,7 @@ export function createSubscriptionQueries(db: Db): SubscriptionStore {
       return row && toSubscription(row);
     },
     async getSubscription(teamId, channelId, projectId) {
-      const row = await db
-        .selectFrom('subscriptions')
-        .selectAll()
-        .where(matches({ teamId, channelId, projectId }))
-        .executeTakeFirst();
+      const row = (await db.executeQuery(get({ teamId, channelId, projectId }))).rows[0];
       return row && toSubscription(row);
     },
     async listSubscriptions(filter) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { matches } from '../queries/matches.js';
+import { prepared } from '../queries/prepared.js';
 import { toDeliveryJob } from '../rows.js';
 import type { Db } from '../schema.js';
 import type { DeliveryJob } from '../types.js';
@@ -48,6 +49,13 @@ SELECT team_id, channel_id, deployment_id FROM heads WHERE deployment_id IS NOT 
 ORDER BY next_attempt_at, team_id, channel_id`;
 
 export function createSqliteClaimJobs(db: Db) {
+  const lease = prepared(['teamId', 'channelId', 'deploymentId', 'owner', 'until', 'now'], (v) =>
+    db
+      .updateTable('jobs')
+      .set({ lease_owner: v.owner, lease_until: v.until, updated_at: v.now })
+      .where(matches({ teamId: v.teamId, channelId: v.channelId, deploymentId: v.deploymentId }))
+      .returningAll(),
+  );
   return (owner: string, now: number, leaseMs: number, limit: number): Promise<DeliveryJob[]> =>
     db.transaction().execute(async (trx) => {
       // The limit is applied here: a bound LIMIT makes SQLite plan this query far slower (100 µs
@@ -55,13 +63,9 @@ export function createSqliteClaimJobs(db: Db) {
       const { rows } = await due(now).execute(trx);
       const jobs: DeliveryJob[] = [];
       for (const key of rows.slice(0, Math.max(0, Math.trunc(limit)))) {
-        const row = await trx
-          .updateTable('jobs')
-          .set({ lease_owner: owner, lease_until: now + leaseMs, updated_at: now })
-          .where(matches({ teamId: key.team_id, channelId: key.channel_id, deploymentId: key.deployment_id }))
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        jobs.push(toDeliveryJob(row));
+        const job = { teamId: key.team_id, channelId: key.channel_id, deploymentId: key.deployment_id };
+        const { rows } = await trx.executeQuery(lease({ ...job, owner, until: now + leaseMs, now }));
+        jobs.push(toDeliveryJob(rows[0]!));
       }
       return jobs;
     });
