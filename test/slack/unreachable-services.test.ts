@@ -67,4 +67,20 @@ describe('services that cannot be reached', () => {
       msg: 'delivery failed (Slack chat.postMessage: connection refused); will retry',
     });
   });
+
+  it('Slack refusing connections during /sota test: the answer and the log name Slack, chat.postMessage and "refused"', async () => {
+    t = await startTestApp();
+    t.fakeSota.addProject({ name: 'web' });
+    await runCommand(t, 'subscribe web');
+    await t.fakeSlack.close();
+    const answer = await runCommand(t, 'test web');
+    expect(answer.text).toBe(
+      'I could not reach Slack to post the sample message (`chat.postMessage`: connection refused). Nothing was changed — try again in a minute.',
+    );
+    expect(logged(t).find((l) => l.msg === 'sample message not posted')).toMatchObject({
+      service: 'Slack',
+      method: 'chat.postMessage',
+      failure: 'refused',
+    });
+  });
 });

@@ -11,8 +11,8 @@ export const COMMAND_NOTES = {
     'This workspace has no sota.io API key yet. Run `/sota connect` to add one (it opens a private form, the key is never posted in the channel).',
   notInChannel: (): string =>
     'I am not a member of this private channel, so I cannot post here. Run `/invite @sota` in this channel first, then try again.',
-  slackUnreachable: (call: string, how: string): string =>
-    `I could not reach Slack to check this channel (\`${fitMrkdwn(call, 60)}\`: ${fitMrkdwn(how, 80)}). Nothing was changed — try again in a minute.`,
+  slackUnreachable: (what: string, call: string, how: string): string =>
+    `I could not reach Slack to ${what} (\`${fitMrkdwn(call, 60)}\`: ${fitMrkdwn(how, 80)}). Nothing was changed — try again in a minute.`,
   channelCheckFailed: (code: string): string =>
     `I could not check this channel (Slack answered \`${fitMrkdwn(code, 60)}\`). Nothing was changed — try again in a minute.`,
   projectNotFound: (asked: string): string =>

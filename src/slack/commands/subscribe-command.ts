@@ -56,7 +56,7 @@ function channelCheckFailure(
   }
   const how = describeFailureKind(access.failure);
   deps.logger.warn(fields, `Slack ${method} failed: ${how}`);
-  return note(COMMAND_NOTES.slackUnreachable(method, how));
+  return note(COMMAND_NOTES.slackUnreachable('check this channel', method, how));
 }
 
 async function subscribe(

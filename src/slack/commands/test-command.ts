@@ -2,6 +2,8 @@ import { COMMAND_NOTES } from '../../blocks/commands/command-notes.js';
 import { renderSampleMessage } from '../../blocks/commands/render-sample-message.js';
 import type { ProjectRef } from '../../blocks/commands/render-subscription-change.js';
 import { SlackHeldError } from '../../delivery/paced-call.js';
+import { describeFailureKind } from '../../net/failure-kind.js';
+import { outboundFailure } from '../../net/outbound-failure.js';
 import { resolveSotaToken } from '../resolve-sota-token.js';
 import { slackErrorCode } from '../slack-error-code.js';
 import { findByProject, listChannelSubscriptions } from './channel-subscriptions.js';
@@ -41,8 +43,14 @@ export function createTestCommand(deps: CommandDeps) {
         return note(COMMAND_NOTES.testHeld(seconds));
       }
       const code = slackErrorCode(err);
-      deps.logger.warn({ teamId: ctx.teamId, channelId: ctx.channelId, code }, 'sample message not posted');
-      return note(COMMAND_NOTES.testFailed(code));
+      const call = outboundFailure('Slack', 'chat.postMessage', err);
+      deps.logger.warn(
+        { teamId: ctx.teamId, channelId: ctx.channelId, code, ...call },
+        'sample message not posted',
+      );
+      if (!call.failure) return note(COMMAND_NOTES.testFailed(code));
+      const how = describeFailureKind(call.failure);
+      return note(COMMAND_NOTES.slackUnreachable('post the sample message', call.method, how));
     }
     return note(COMMAND_NOTES.testPosted(projectName));
   };
