@@ -8,7 +8,13 @@ interface Manifest {
   display_information: { name: string };
   features: {
     bot_user: { display_name: string };
-    slash_commands: Array<{ command: string; url: string; usage_hint?: string; description: string }>;
+    slash_commands: Array<{
+      command: string;
+      url: string;
+      usage_hint?: string;
+      description: string;
+      should_escape?: boolean;
+    }>;
   };
   oauth_config: { redirect_urls: string[]; scopes: { bot: string[]; user?: string[] } };
   settings: {
@@ -28,6 +34,22 @@ describe('manifest.yml', () => {
     const [command] = manifest.features.slash_commands;
     expect(command?.url).toBe(EVENTS_URL);
     expect(command?.usage_hint).toMatch(/subscribe <project>/);
+    for (const sub of [
+      'unsubscribe',
+      'list',
+      'mention',
+      'actions',
+      'test',
+      'connect',
+      'disconnect',
+      'help',
+    ]) {
+      expect(command?.usage_hint).toContain(sub);
+    }
+  });
+
+  it('has Slack escape mentions, so /sota mention and /sota actions get <@U…> and <!subteam^S…>', () => {
+    expect(manifest.features.slash_commands[0]?.should_escape).toBe(true);
   });
 
   it('sends events and interactivity to /slack/events and OAuth back to /slack/oauth_redirect', () => {

@@ -1,5 +1,13 @@
 import type { WebClient } from '@slack/web-api';
-import type { DeliveryJob, HookStore, InboxStore, MessageStore, SubscriptionStore } from '../store/types.js';
+import type {
+  ActionStore,
+  DeliveryJob,
+  HookStore,
+  InboxStore,
+  MentionStore,
+  MessageStore,
+  SubscriptionStore,
+} from '../store/types.js';
 import { loadDeliveryTarget } from './load-delivery-target.js';
 import type { SlackCall } from './slack-caller.js';
 import { type SyncResult, syncMessage } from './sync-message.js';
@@ -7,7 +15,7 @@ import { type SyncResult, syncMessage } from './sync-message.js';
 export type DeliverResult = SyncResult | 'dropped';
 
 export interface DeliverJobDeps {
-  store: InboxStore & MessageStore & HookStore & SubscriptionStore;
+  store: InboxStore & MessageStore & HookStore & SubscriptionStore & ActionStore & MentionStore;
   workerId: string;
   tokenFor: (teamId: string) => Promise<string | undefined>;
   clientFor: (token: string) => WebClient;

@@ -1,7 +1,15 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../log/logger.js';
 import type { DeliveryOutcome, Metrics } from '../metrics/metrics.js';
-import type { DeliveryJob, HookStore, InboxStore, MessageStore, SubscriptionStore } from '../store/types.js';
+import type {
+  ActionStore,
+  DeliveryJob,
+  HookStore,
+  InboxStore,
+  MentionStore,
+  MessageStore,
+  SubscriptionStore,
+} from '../store/types.js';
 import { ChannelPacedError } from './channel-pacer.js';
 import { deliverJob } from './deliver-job.js';
 import { handleDeliveryError } from './handle-delivery-error.js';
@@ -9,7 +17,7 @@ import type { SlackCall } from './slack-caller.js';
 import type { WorkspaceHolds } from './workspace-holds.js';
 
 export interface JobRunnerDeps {
-  store: InboxStore & MessageStore & HookStore & SubscriptionStore;
+  store: InboxStore & MessageStore & HookStore & SubscriptionStore & ActionStore & MentionStore;
   metrics: Metrics;
   logger: Logger;
   holds: WorkspaceHolds;

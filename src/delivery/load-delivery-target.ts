@@ -45,7 +45,10 @@ export interface ChannelFilter {
 }
 
 export interface LoadTargetDeps {
-  store: Pick<Store, 'getSubscription' | 'getHook' | 'listDeploymentEvents'>;
+  store: Pick<
+    Store,
+    'getSubscription' | 'getHook' | 'listDeploymentEvents' | 'getActionAccess' | 'getMentions'
+  >;
   tokenFor: (teamId: string) => Promise<string | undefined>;
 }
 
@@ -92,7 +95,19 @@ export async function loadDeliveryTarget(job: DeliveryJob, deps: LoadTargetDeps)
     view,
     token,
     filter: channelFilter(events, sub.events),
-    extras: {},
+    extras: await extrasOf(deps, job, view),
     missingReason: failedWithoutReason && !lookedUp,
   };
+}
+
+/** The buttons the workspace allows and, on a failure, the channel's mentions. */
+async function extrasOf(
+  deps: LoadTargetDeps,
+  job: DeliveryJob,
+  view: DeploymentView,
+): Promise<MessageExtras> {
+  const access = await deps.store.getActionAccess(job.teamId);
+  const mentions =
+    view.status === 'failed' ? await deps.store.getMentions(job.teamId, job.channelId, job.projectId) : [];
+  return { actionsAllowed: access.mode !== 'off', mentions };
 }

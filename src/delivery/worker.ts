@@ -3,7 +3,15 @@ import { hostname } from 'node:os';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import type { DeliveryJob, HookStore, InboxStore, MessageStore, SubscriptionStore } from '../store/types.js';
+import type {
+  ActionStore,
+  DeliveryJob,
+  HookStore,
+  InboxStore,
+  MentionStore,
+  MessageStore,
+  SubscriptionStore,
+} from '../store/types.js';
 import { createJobRunner } from './job-runner.js';
 import { createJobSlots } from './job-slots.js';
 import { createLeaseHeartbeat } from './lease-heartbeat.js';
@@ -13,7 +21,7 @@ import { createSlackPace, type SlackPace } from './slack-pace.js';
 import { createWaker } from './waker.js';
 
 export interface DeliveryWorkerDeps {
-  store: InboxStore & MessageStore & HookStore & SubscriptionStore;
+  store: InboxStore & MessageStore & HookStore & SubscriptionStore & ActionStore & MentionStore;
   metrics: Metrics;
   logger: Logger;
   /** The bot token of a workspace; undefined when the app is not installed there. */

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { createGroupMembers } from './actions/group-members.js';
 import type { CommandDeps } from './commands/command-types.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
@@ -8,7 +9,7 @@ import { registerViews } from './listeners/views/index.js';
 /** Every listener of the app, one line per kind. */
 export function registerListeners(app: App, deps: CommandDeps): void {
   registerCommands(app, deps);
-  registerActions(app, deps);
+  registerActions(app, { ...deps, groupMembers: createGroupMembers(deps.now) });
   registerViews(app, deps);
   registerEvents(app, deps);
 }

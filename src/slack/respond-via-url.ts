@@ -4,7 +4,7 @@
  */
 export async function respondViaUrl(
   responseUrl: string,
-  message: { text: string; response_type?: 'ephemeral' | 'in_channel' },
+  message: { text: string; response_type?: 'ephemeral' | 'in_channel'; replace_original?: boolean },
   timeoutMs = 5000,
 ): Promise<boolean> {
   try {

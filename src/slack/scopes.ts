@@ -8,6 +8,8 @@
  *   from a private one the bot is not a member of.
  * - users:read: `users.info`, to tell workspace admins and owners, who may change the sota.io key
  *   and who may press the action buttons.
+ * - usergroups:read: `usergroups.users.list`, to tell whether a presser of Redeploy / Roll back is in
+ *   a user group the workspace allowed.
  */
 export const BOT_SCOPES = [
   'commands',
@@ -16,6 +18,7 @@ export const BOT_SCOPES = [
   'channels:read',
   'groups:read',
   'users:read',
+  'usergroups:read',
 ] as const;
 
 /** The slash command the app listens to (manifest.yml declares the same). */

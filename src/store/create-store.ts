@@ -3,6 +3,7 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import type { Logger } from '../log/logger.js';
 import type { Engine } from './engine.js';
 import { runMigrations } from './migrate.js';
+import { createActionQueries } from './queries/actions.js';
 import { createHookQueries } from './queries/hooks.js';
 import { createInboxQueries } from './queries/inbox.js';
 import { createMessageQueries } from './queries/messages.js';
@@ -32,5 +33,6 @@ export function createStore(engine: Engine, box: SecretBox, logger?: Logger): St
     ...createMessageQueries(db),
     ...createWorkspaceQueries(db, box),
     ...createOAuthStateQueries(db),
+    ...createActionQueries(db),
   };
 }

@@ -129,4 +129,31 @@ export const migrations: readonly Migration[] = [
   ddl(2, 'claim_indexes', claimIndexes),
   ddl(3, 'fold_uuid_case', ({ rowId }) => foldUuidCaseSql(rowId)),
   sharedColumns,
+  ddl(
+    5,
+    'actions_and_mentions',
+    ({ int, serial, strict }) => `
+CREATE TABLE action_access (
+  team_id TEXT PRIMARY KEY,
+  mode TEXT NOT NULL CHECK (mode IN ('off', 'everyone', 'members')),
+  mentions TEXT NOT NULL, set_by TEXT NOT NULL, set_at ${int} NOT NULL
+)${strict};
+CREATE TABLE action_presses (
+  team_id TEXT NOT NULL, channel_id TEXT NOT NULL, message_ts TEXT NOT NULL, action TEXT NOT NULL,
+  claimed_at ${int} NOT NULL,
+  PRIMARY KEY (team_id, channel_id, message_ts, action)
+)${strict};
+CREATE TABLE action_log (
+  id ${serial} PRIMARY KEY,
+  team_id TEXT NOT NULL, channel_id TEXT NOT NULL, message_ts TEXT NOT NULL, action TEXT NOT NULL,
+  project_id TEXT NOT NULL, deployment_id TEXT NOT NULL, user_id TEXT NOT NULL, at ${int} NOT NULL,
+  result TEXT NOT NULL, new_deployment_id TEXT
+)${strict};
+CREATE INDEX action_log_team ON action_log (team_id, at);
+CREATE TABLE channel_mentions (
+  team_id TEXT NOT NULL, channel_id TEXT NOT NULL, project_id TEXT NOT NULL, mentions TEXT NOT NULL,
+  PRIMARY KEY (team_id, channel_id, project_id)
+)${strict};
+`,
+  ),
 ];

@@ -1,5 +1,8 @@
 import type { Generated, Kysely } from 'kysely';
 import type {
+  ActionAccess,
+  ActionPressKey,
+  ActionRecord,
   DeliveryJob,
   Hook,
   MessageRecord,
@@ -49,6 +52,17 @@ export interface Database {
   api_keys: Columns<Omit<WorkspaceApiKey, 'apiKey'>> & { api_key_sealed: string };
   oauth_states: { state: string; payload: string; expires_at: number };
   schema_migrations: { id: number; name: string; applied_at: number };
+  /** `mentions` is a JSON array of id-form mentions. */
+  action_access: {
+    team_id: string;
+    mode: ActionAccess['mode'];
+    mentions: string;
+    set_by: string;
+    set_at: number;
+  };
+  action_presses: Columns<ActionPressKey> & { claimed_at: number };
+  action_log: Columns<ActionRecord> & { id: Generated<number> };
+  channel_mentions: { team_id: string; channel_id: string; project_id: string; mentions: string };
 }
 
 /** The query layer over either engine (a transaction is one too). */

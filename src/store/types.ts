@@ -263,6 +263,58 @@ export interface OAuthStateStore {
   consumeOAuthState(state: string, now: number): Promise<string | undefined>;
 }
 
+/** Who may press Redeploy / Roll back on a workspace's messages (default: off, no buttons shown). */
+export type ActionAccess =
+  | { mode: 'off' }
+  | { mode: 'everyone' }
+  /** Id-form mentions: `<@U…>` members and `<!subteam^S…>` user groups. */
+  | { mode: 'members'; mentions: string[] };
+
+export type DeploymentActionName = 'redeploy' | 'rollback';
+
+/** One button of one message: what a press claims. */
+export interface ActionPressKey {
+  teamId: string;
+  channelId: string;
+  messageTs: string;
+  action: DeploymentActionName;
+}
+
+/** A pressed action and its result, kept as a record of who did what. */
+export interface ActionRecord extends ActionPressKey {
+  projectId: string;
+  deploymentId: string;
+  userId: string;
+  at: number;
+  /** `started`, `conflict`, `not_live`, or `failed:<sota.io error code>`. */
+  result: string;
+  /** The deployment sota.io started, when it did. */
+  newDeploymentId: string | null;
+}
+
+/** Redeploy / Roll back: who may press, one call per press, and the record of what was done. */
+export interface ActionStore {
+  /** Who may press Redeploy / Roll back in the workspace; `{ mode: 'off' }` when never set. */
+  getActionAccess(teamId: string): Promise<ActionAccess>;
+  setActionAccess(teamId: string, access: ActionAccess, setBy: string, at: number): Promise<void>;
+  /**
+   * Claims a press of one button of one message: true for the first press, false when the same
+   * button was claimed less than `windowMs` before `now` (by anyone, on any instance).
+   */
+  claimActionPress(key: ActionPressKey, now: number, windowMs: number): Promise<boolean>;
+  recordAction(record: ActionRecord): Promise<void>;
+  /** A workspace's recorded actions, newest first. */
+  listActions(teamId: string, limit?: number): Promise<ActionRecord[]>;
+}
+
+/** Who a channel mentions when a deployment of a project fails. */
+export interface MentionStore {
+  /** Id-form mentions (`<@U…>`, `<!subteam^S…>`, `<!here>`, `<!channel>`); [] when nobody. */
+  getMentions(teamId: string, channelId: string, projectId: string): Promise<string[]>;
+  /** Sets them; [] removes the setting. */
+  setMentions(teamId: string, channelId: string, projectId: string, mentions: string[]): Promise<void>;
+}
+
 /** The whole store: every concern, and its lifecycle. A layer asks only for the parts it uses. */
 export interface Store
   extends HookStore,
@@ -270,7 +322,9 @@ export interface Store
     InboxStore,
     MessageStore,
     WorkspaceStore,
-    OAuthStateStore {
+    OAuthStateStore,
+    ActionStore,
+    MentionStore {
   /** Runs pending numbered migrations (idempotent; safe with several instances starting). */
   migrate(): Promise<void>;
   /** Resolves when the store can answer a trivial query; rejects otherwise (for /readyz). */

@@ -49,6 +49,8 @@ export interface TestApp {
   logs: string[];
   /** Bodies POSTed to response_url by the app, in arrival order. */
   responses: Array<Record<string, unknown>>;
+  /** The base of the response_url values the test app hands out (any path under it is recorded). */
+  responderUrl: string;
   sendCommand(text: string, opts?: CommandOptions): Promise<HttpAnswer>;
   sendInteraction(payload: Record<string, unknown>, opts?: { timestamp?: number }): Promise<HttpAnswer>;
   sendEvent(
@@ -153,6 +155,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     dataDir,
     logs: lines,
     responses: responder.bodies,
+    responderUrl: responder.url,
     sendCommand(text, opts = {}) {
       seq += 1;
       const form = new URLSearchParams({

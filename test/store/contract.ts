@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSecretBox } from '../../src/crypto/secret-box.js';
+import { describeActions } from './contract/actions-contract.js';
 import type { ContractContext, MakeStore, StoreHarness } from './contract/fixtures.js';
 import { newHook } from './contract/fixtures.js';
 import { describeHooks } from './contract/hooks-contract.js';
@@ -51,6 +52,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describeQueue(ctx);
     describeMessages(ctx);
     describeWorkspaces(ctx);
+    describeActions(ctx);
     describeSecrets(ctx);
   });
 }

@@ -6,8 +6,10 @@ const USAGE = [
   '• `/sota unsubscribe &lt;project&gt;` — stop following it here.',
   '• `/sota list` — what this channel follows.',
   '• `/sota connect` — connect a sota.io API key for this workspace (opens a private form).',
-  '• `/sota disconnect` — forget this workspace’s sota.io API key.',
+  '• `/sota disconnect` — forget this workspace’s sota.io API key (admins, owners or the member who connected it).',
   '• `/sota test &lt;project&gt;` — post a sample deployment message here.',
+  '• `/sota mention &lt;project&gt; @people @groups` — who is mentioned here when a deployment of the project fails (`off` to stop).',
+  '• `/sota actions off|everyone|@people @groups` — who may press Redeploy and Roll back on messages (admins, owners or the member who connected the key change it; off by default).',
   '• `/sota help` — this message.',
 ].join('\n');
 

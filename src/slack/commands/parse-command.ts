@@ -1,5 +1,6 @@
 import { oneLine, truncate } from '../../blocks/limits.js';
 import { KNOWN_EVENTS, type KnownEvent } from '../../sota/event.js';
+import { parseActionsCommand, parseMentionCommand, type SettingsCommand } from './parse-settings.js';
 
 /** What the text after `/sota` asks for. Pure: no I/O, no Slack types. */
 export type SotaCommand =
@@ -10,6 +11,7 @@ export type SotaCommand =
   | { kind: 'connect' }
   | { kind: 'disconnect' }
   | { kind: 'help' }
+  | SettingsCommand
   | { kind: 'invalid'; reason: string };
 
 const EVENT_ALIASES: Record<string, KnownEvent> = {
@@ -38,6 +40,10 @@ export function parseSotaCommand(text: string): SotaCommand {
       return withProject('unsubscribe', args);
     case 'test':
       return withProject('test', args);
+    case 'mention':
+      return parseMentionCommand(args);
+    case 'actions':
+      return parseActionsCommand(args);
     case 'list':
     case 'connect':
     case 'disconnect':

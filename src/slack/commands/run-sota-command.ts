@@ -2,11 +2,13 @@ import { COMMAND_NOTES } from '../../blocks/commands/command-notes.js';
 import { renderHelp } from '../../blocks/commands/render-help.js';
 import { isSotaApiError } from '../../sota/api-error.js';
 import { describeSotaError } from '../../sota/describe-sota-error.js';
+import { createActionsCommand } from './actions-command.js';
 import type { CommandContext, CommandDeps, CommandResult } from './command-types.js';
 import { note } from './command-types.js';
 import { createConnectCommand } from './connect-command.js';
 import { createDisconnectCommand } from './disconnect-command.js';
 import { createListCommand } from './list-command.js';
+import { createMentionCommand } from './mention-command.js';
 import { parseSotaCommand, type SotaCommand } from './parse-command.js';
 import { createSubscribeCommand } from './subscribe-command.js';
 import { createTestCommand } from './test-command.js';
@@ -27,6 +29,8 @@ export function createSotaCommandRunner(deps: CommandDeps): SotaCommandRunner {
     connect: createConnectCommand(deps),
     disconnect: createDisconnectCommand(deps),
     test: createTestCommand(deps),
+    mention: createMentionCommand(deps),
+    actions: createActionsCommand(deps),
   };
   const dispatch = (cmd: SotaCommand, ctx: CommandContext) => {
     switch (cmd.kind) {
@@ -36,6 +40,10 @@ export function createSotaCommandRunner(deps: CommandDeps): SotaCommandRunner {
         return handlers.unsubscribe(ctx, cmd.project);
       case 'test':
         return handlers.test(ctx, cmd.project);
+      case 'mention':
+        return handlers.mention(ctx, cmd.project, cmd.mentions);
+      case 'actions':
+        return handlers.actions(ctx, cmd.access);
       case 'list':
       case 'connect':
       case 'disconnect':

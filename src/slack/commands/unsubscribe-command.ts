@@ -22,6 +22,7 @@ export function createUnsubscribeCommand(deps: CommandDeps) {
     return deps.lock.run(projectLockKey(ctx.teamId, match.projectId), async () => {
       const removed = await deps.store.deleteSubscription(ctx.teamId, ctx.channelId, match.projectId);
       if (!removed) return renderNotSubscribed(project, []);
+      await deps.store.setMentions(ctx.teamId, ctx.channelId, match.projectId, []);
       deps.logger.info(
         { teamId: ctx.teamId, channelId: ctx.channelId, projectId: match.projectId },
         'channel unsubscribed',

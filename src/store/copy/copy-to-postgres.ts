@@ -45,6 +45,10 @@ const TABLES: ReadonlyArray<[TableName, string]> = [
   ['installations', 'team_id'],
   ['api_keys', 'team_id'],
   ['oauth_states', 'state'],
+  ['action_access', 'team_id'],
+  ['action_presses', 'team_id, channel_id, message_ts, action'],
+  ['action_log', 'id'],
+  ['channel_mentions', 'team_id, channel_id, project_id'],
 ];
 
 /** Rows per INSERT statement (far below PostgreSQL's 65535 bind parameters). */
@@ -79,6 +83,8 @@ export async function copySqliteToPostgres(options: CopyOptions): Promise<CopyRe
           counts[table] = await copyTable(from, to, table, orderBy, reseal);
         await sql`SELECT setval(pg_get_serial_sequence('events', 'id'), COALESCE(MAX(id), 0) + 1, false)
           FROM events`.execute(to);
+        await sql`SELECT setval(pg_get_serial_sequence('action_log', 'id'), COALESCE(MAX(id), 0) + 1, false)
+          FROM action_log`.execute(to);
         return counts;
       }),
     );

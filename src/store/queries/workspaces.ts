@@ -70,7 +70,11 @@ export function createWorkspaceQueries(db: Db, box: SecretBox): WorkspaceStore {
     forgetWorkspace: (teamId) =>
       db.transaction().execute(async (trx) => {
         const now = Date.now();
-        for (const table of ['installations', 'api_keys', 'subscriptions', 'workspace_holds'] as const) {
+        const tables = [
+          ...['installations', 'api_keys', 'subscriptions', 'workspace_holds'],
+          ...['action_access', 'action_presses', 'action_log', 'channel_mentions'],
+        ] as const;
+        for (const table of tables) {
           await trx.deleteFrom(table).where('team_id', '=', teamId).execute();
         }
         await trx
