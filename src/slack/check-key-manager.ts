@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../log/logger.js';
+import { outboundFailure } from '../net/outbound-failure.js';
 import type { Store } from '../store/types.js';
 import { slackErrorCode } from './slack-error-code.js';
 
@@ -34,7 +35,10 @@ export async function checkKeyManager(
     return { ok: false, reason: 'not_allowed' };
   } catch (err) {
     const code = slackErrorCode(err);
-    deps.logger.warn({ teamId: input.teamId, code }, 'could not check whether a member is a workspace admin');
+    deps.logger.warn(
+      { teamId: input.teamId, code, ...outboundFailure('Slack', 'users.info', err) },
+      'could not check whether a member is a workspace admin',
+    );
     return { ok: false, reason: 'check_failed' };
   }
 }

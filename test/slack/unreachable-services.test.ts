@@ -83,4 +83,21 @@ describe('services that cannot be reached', () => {
       failure: 'refused',
     });
   });
+
+  it('Slack refusing connections when the Home tab opens: the log names Slack, views.publish and "refused"', async () => {
+    t = await startTestApp();
+    await t.fakeSlack.close();
+    const res = await t.sendEvent({
+      type: 'app_home_opened',
+      user: 'U0USER',
+      channel: 'D0HOME',
+      tab: 'home',
+    });
+    expect(res.status).toBe(200);
+    const app = t;
+    const line = await app.waitFor(() =>
+      logged(app).find((l) => l.msg === 'could not publish the App Home tab'),
+    );
+    expect(line).toMatchObject({ service: 'Slack', method: 'views.publish', failure: 'refused' });
+  });
 });

@@ -1,5 +1,6 @@
 import { COMMAND_NOTES } from '../../blocks/commands/command-notes.js';
 import { renderConnectModal } from '../../blocks/commands/render-connect-modal.js';
+import { outboundFailure } from '../../net/outbound-failure.js';
 import { slackErrorCode } from '../slack-error-code.js';
 import { type CommandContext, type CommandDeps, type CommandResult, note } from './command-types.js';
 import { encodeConnectMetadata } from './connect-metadata.js';
@@ -24,7 +25,10 @@ export function createConnectCommand(deps: Pick<CommandDeps, 'logger' | 'store'>
       await ctx.client.views.open({ trigger_id: ctx.triggerId, view: renderConnectModal(metadata) });
       return undefined;
     } catch (err) {
-      deps.logger.warn({ teamId: ctx.teamId, code: slackErrorCode(err) }, 'could not open the connect modal');
+      deps.logger.warn(
+        { teamId: ctx.teamId, code: slackErrorCode(err), ...outboundFailure('Slack', 'views.open', err) },
+        'could not open the connect modal',
+      );
       return note(COMMAND_NOTES.connectOpenFailed());
     }
   };

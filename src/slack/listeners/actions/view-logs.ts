@@ -8,6 +8,7 @@ import {
 } from '../../../blocks/actions/render-logs-modal.js';
 import type { Config } from '../../../config/load-config.js';
 import type { Logger } from '../../../log/logger.js';
+import { outboundFailure } from '../../../net/outbound-failure.js';
 import { isSotaApiError } from '../../../sota/api-error.js';
 import { cleanLogText } from '../../../sota/clean-log-text.js';
 import type { SotaClient } from '../../../sota/client.js';
@@ -49,7 +50,10 @@ export function createViewLogsListener(deps: ViewLogsDeps) {
       });
       viewId = opened.view?.id;
     } catch (err) {
-      deps.logger.warn({ teamId: press.teamId, code: slackErrorCode(err) }, 'could not open the logs modal');
+      deps.logger.warn(
+        { teamId: press.teamId, code: slackErrorCode(err), ...outboundFailure('Slack', 'views.open', err) },
+        'could not open the logs modal',
+      );
       return;
     }
     const view = hook
@@ -58,7 +62,10 @@ export function createViewLogsListener(deps: ViewLogsDeps) {
     try {
       if (viewId) await client.views.update({ view_id: viewId, view });
     } catch (err) {
-      deps.logger.warn({ teamId: press.teamId, code: slackErrorCode(err) }, 'could not fill the logs modal');
+      deps.logger.warn(
+        { teamId: press.teamId, code: slackErrorCode(err), ...outboundFailure('Slack', 'views.update', err) },
+        'could not fill the logs modal',
+      );
     }
   };
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderAppHome } from '../../../blocks/commands/render-app-home.js';
 import type { Logger } from '../../../log/logger.js';
+import { outboundFailure } from '../../../net/outbound-failure.js';
 import type { HookStore, MessageStore, SubscriptionStore } from '../../../store/types.js';
 import { loadHomeChannels } from '../../home/load-home-channels.js';
 
@@ -22,7 +23,10 @@ export function createAppHomeOpenedListener(deps: {
       const code =
         (err as { data?: { error?: unknown }; code?: unknown }).data?.error ??
         (err as { code?: unknown }).code;
-      deps.logger.warn({ teamId, code: String(code ?? 'internal') }, 'could not publish the App Home tab');
+      deps.logger.warn(
+        { teamId, code: String(code ?? 'internal'), ...outboundFailure('Slack', 'views.publish', err) },
+        'could not publish the App Home tab',
+      );
     }
   };
 }
