@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import { renderActionReply } from '../../src/blocks/actions/render-action-reply.js';
+import { renderLogsModal } from '../../src/blocks/actions/render-logs-modal.js';
 import { renderHelp } from '../../src/blocks/commands/render-help.js';
 import { renderSubscriptionList } from '../../src/blocks/commands/render-subscription-list.js';
 import { renderDeployMessage } from '../../src/blocks/render-deploy-message.js';
 import { renderThreadReply } from '../../src/blocks/render-thread-reply.js';
 import { type PreviewChannel, renderSlackPreviewHtml } from '../../src/preview/render-slack-preview-html.js';
-import { DEMO_CHANNELS } from '../demo/demo-cast.js';
+import { DEMO_CHANNELS, DEMO_USER } from '../demo/demo-cast.js';
 import { PREVIEW_USERS } from '../demo/preview-items.js';
 import { sampleClock, sampleIso, sampleMinutes, sampleSubscriptions, sampleView } from './demo-sample.js';
 
@@ -24,6 +26,58 @@ const LAST_MESSAGE = sampleMinutes('pay-2').last;
 function message(deployment: string, id: string, steps?: number) {
   const postedAt = sampleClock(sampleMinutes(deployment).first);
   return { ...renderDeployMessage(sampleView(deployment, steps)), time: postedAt, id };
+}
+
+/** The sample's failure with everything a team acts on: its reason, buttons and mentions. */
+function actionableFailure() {
+  const view = sampleView(BROKEN);
+  const extras = { actionsAllowed: true, mentions: [`<@${DEMO_USER.id}>`, '<!here>'] };
+  return {
+    ...renderDeployMessage(view, extras),
+    time: sampleClock(sampleMinutes(BROKEN).first),
+    id: 'failed-actions',
+  };
+}
+
+const SAMPLE_LOG = [
+  '> shop@1.4.0 build',
+  '> next build',
+  '',
+  '   ▲ Next.js 15.1.0',
+  '   Creating an optimized production build ...',
+  'Failed to compile.',
+  '',
+  "./app/page.tsx:3:1 Module not found: Can't resolve 'next/font'",
+  'npm ERR! code 1',
+].join('\n');
+
+function logsModal() {
+  const view = sampleView(BROKEN);
+  const modal = renderLogsModal(
+    { project: view.projectName ?? view.projectId, deploymentId: view.deploymentId },
+    SAMPLE_LOG,
+  );
+  return {
+    text: 'Deployment logs',
+    blocks: modal.blocks,
+    ephemeral: true,
+    command: 'View logs',
+    time: sampleClock(LAST_MESSAGE + 5),
+  };
+}
+
+function rolledBack() {
+  const view = sampleView(LIVE);
+  const extras = { actionsAllowed: true };
+  const reply = renderActionReply({
+    action: 'rollback',
+    userId: DEMO_USER.id,
+    project: view.projectName ?? view.projectId,
+    newDeploymentId: '5f0c2a9e-41d7-4b0e-9a55-1c3e8d2f7b60',
+    newStatus: 'deploying',
+  });
+  const time = sampleClock(sampleMinutes(LIVE).last);
+  return { ...renderDeployMessage(view, extras), time, id: 'rolled-back', replies: [{ ...reply, time }] };
 }
 
 function commandAnswer(reply: { text: string; blocks?: unknown }, command: string) {
@@ -47,6 +101,9 @@ export function samplePictures(): Picture[] {
     one('message-updated.png', [{ ...message(LIVE, 'updated'), replies: [reply] }]),
     one('command-help.png', [commandAnswer(renderHelp(), '/sota help')]),
     one('command-list.png', [commandAnswer(list, '/sota list')]),
+    one('message-failed-actions.png', [actionableFailure()]),
+    one('logs-modal.png', [logsModal()]),
+    one('action-reply.png', [rolledBack()]),
   ];
 }
 
