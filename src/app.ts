@@ -14,6 +14,8 @@ import { createLogger, type Logger } from './log/logger.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { createErrorPolicy } from './runtime/error-policy.js';
 import { guardStore } from './runtime/guard-store.js';
+import { createSignals, type SignalOptions, type Signals } from './signals/create-signals.js';
+import { createNameRefresher } from './signals/refresh-names.js';
 import { createSlackApp } from './slack/create-slack-app.js';
 import { operatorKeyNotice } from './slack/operator-token.js';
 import { resolveSotaToken } from './slack/resolve-sota-token.js';
@@ -45,6 +47,8 @@ export interface StartOptions {
   sotaPacing?: false;
   /** Waits before each retry of a failure's reason lookup (tests use short ones). */
   reasonRetryDelaysMs?: number[];
+  /** The timed signals: tick interval, and whether they run (default true). */
+  signals?: SignalOptions;
   /** Start the delivery worker (default true). */
   startWorker?: boolean;
   /**
@@ -64,6 +68,8 @@ export interface RunningApp {
   readonly metrics: Metrics;
   readonly worker: DeliveryWorker;
   readonly logger: Logger;
+  /** Timed signals (mute ends, digests) and the notices they post. */
+  readonly signals: Signals;
   stop(): Promise<void>;
 }
 
@@ -97,6 +103,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     channelBurst: options.worker?.channelBurst,
     now,
   });
+  let wakeNotices = () => {};
   const slack = createSlackApp({
     config,
     store,
@@ -106,6 +113,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     newHookId,
     now,
     onRequestError: policy.requestFailed,
+    wakeNotices: () => wakeNotices(),
   });
   const reasons = createReasonLookup({
     store,
@@ -116,14 +124,35 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     now,
     ...(options.reasonRetryDelaysMs ? { retryDelaysMs: options.reasonRetryDelaysMs } : {}),
   });
+  const clientFor = createSlackClientFactory({ slackApiUrl: config.slackApiUrl, logger });
+  const signals = createSignals({
+    store,
+    logger,
+    now,
+    tokenFor: slack.tokenFor,
+    clientFor,
+    options: {
+      ...options.signals,
+      extra: [
+        createNameRefresher({
+          store,
+          logger,
+          tokenFor: (teamId) => resolveSotaToken(store, config, teamId),
+          sotaClientFor,
+        }),
+      ],
+    },
+  });
+  wakeNotices = signals.notices.wake;
   const worker = createDeliveryWorker({
     store,
     metrics,
     logger,
     onMissingReason: (job) => reasons.request(job),
     tokenFor: slack.tokenFor,
-    clientFor: createSlackClientFactory({ slackApiUrl: config.slackApiUrl, logger }),
+    clientFor,
     now,
+    onNoticeClaimed: () => wakeNotices(),
     ...(options.workerId ? { workerId: options.workerId } : {}),
     ...options.worker,
     pace,
@@ -161,16 +190,18 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     ),
   );
   if (options.startWorker ?? true) worker.start();
+  if (options.signals?.start ?? true) signals.start();
   const port = (server.address() as AddressInfo).port;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
   logger.info({ port, store: config.database.kind, mode: config.slack.kind }, 'sota-slack listening');
   const stop = async () => {
     policy.stopping();
     reasons.stop();
+    await signals.stop();
     await stopApp(server, worker, store);
     uninstall();
   };
-  return { url, port, server, store, metrics, worker, logger, stop };
+  return { url, port, server, store, metrics, worker, logger, signals, stop };
 }
 
 /** Runs a start-up step after the store opened; a failure closes the store before it is thrown. */

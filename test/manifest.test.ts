@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { renderHelp } from '../src/blocks/commands/render-help.js';
 import { SUBSCRIBED_EVENTS } from '../src/slack/listeners/events/index.js';
 import { BOT_SCOPES, SLASH_COMMAND } from '../src/slack/scopes.js';
 
@@ -68,6 +69,41 @@ describe('manifest.yml', () => {
   it('asks for exactly the bot scopes the installer requests, and no user scopes', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
+  });
+
+  it('names the signal subcommands, unfurls sota.io links and has a Messages tab', () => {
+    const hint = manifest.features.slash_commands[0]?.usage_hint ?? '';
+    for (const word of ['[changes]', 'mute <project|all>', 'unmute <project|all>', 'digest <HH:MM>']) {
+      expect(hint).toContain(word);
+    }
+    const raw = manifest as unknown as {
+      features: { unfurl_domains?: string[]; app_home?: { messages_tab_enabled?: boolean } };
+    };
+    expect(raw.features.unfurl_domains).toEqual(['sota.io']);
+    expect(raw.features.app_home?.messages_tab_enabled).toBe(true);
+  });
+
+  it('lists the same subcommands as /sota help and the README', () => {
+    const help = renderHelp().text;
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const sub of [
+      'subscribe',
+      'unsubscribe',
+      'list',
+      'mute',
+      'unmute',
+      'digest',
+      'connect',
+      'disconnect',
+      'test',
+      'help',
+    ]) {
+      expect(help, sub).toContain(`/sota ${sub}`);
+      expect(readme, sub).toContain(`/sota ${sub}`);
+      expect(manifest.features.slash_commands[0]?.usage_hint ?? '', sub).toMatch(
+        ['disconnect', 'test'].includes(sub) ? /./ : new RegExp(`\\b${sub}\\b`),
+      );
+    }
   });
 
   it('has a bot user, no org-wide deploy and no socket mode (HTTP only)', () => {

@@ -17,14 +17,15 @@ export const DEMO_PROJECTS = {
 export const DEMO_SUBSCRIPTIONS = [
   { channel: DEMO_CHANNELS.deploys, text: 'subscribe shop' },
   { channel: DEMO_CHANNELS.deploys, text: 'subscribe payments-api' },
-  { channel: DEMO_CHANNELS.shopAlerts, text: 'subscribe shop failed' },
+  { channel: DEMO_CHANNELS.shopAlerts, text: 'subscribe shop failed changes' },
 ] as const;
 
 export type DemoChannelKey = keyof typeof DEMO_CHANNELS;
 export type DemoProjectKey = keyof typeof DEMO_PROJECTS;
 
-/** `#deploys` for a channel id of the cast, the id itself otherwise. */
+/** `#deploys` for a channel id of the cast, `@alex (DM)` for the demo user, the id itself otherwise. */
 export function channelLabel(channelId: string): string {
+  if (channelId === DEMO_USER.id) return `@${DEMO_USER.name} (DM)`;
   const found = Object.values(DEMO_CHANNELS).find((c) => c.id === channelId);
   return found ? `#${found.name}` : channelId;
 }

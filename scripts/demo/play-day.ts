@@ -59,7 +59,8 @@ export async function playDay(
     const key = `${step.deployment}/${step.event}`;
     const body = (step.duplicate && sent.get(key)) || eventBody(step, project.id, deploymentId, at);
     sent.set(key, body);
-    world.clock.set(Date.parse(at));
+    // A late event arrives late: the story's clock (the app's too) never goes back.
+    world.clock.set(Math.max(world.clock.now(), Date.parse(at)));
     const status = await deliver(webhook.url, webhook.secret, body);
     await world.app.worker.drain(DRAIN_TIMEOUT_MS);
     const result = { step, at, projectName: project.name, deploymentId, status, effects: readEffects() };

@@ -1,5 +1,6 @@
 import type { PreviewChannel, PreviewMessage } from '../../src/preview/render-slack-preview-html.js';
 import { DEMO_CHANNELS, DEMO_USER } from './demo-cast.js';
+import type { DemoUnfurl } from './play-signals.js';
 import type { DemoWorld } from './start-demo-world.js';
 import { clockOf } from './transcript.js';
 
@@ -36,15 +37,36 @@ function slackMessages(world: DemoWorld, channelId: string): Timed[] {
   });
 }
 
-/** What each demo channel shows, commands and messages in time order, for the preview page. */
-export function previewItems(world: DemoWorld, commands: readonly CommandRun[]): PreviewChannel[] {
-  return Object.values(DEMO_CHANNELS).map((channel) => {
+/** The message with the pasted link, and under it what the app unfurled it to. */
+function unfurlMessage(unfurl: DemoUnfurl): Timed {
+  const link = { type: 'section', text: { type: 'mrkdwn', text: `<${unfurl.url}|${unfurl.url}>` } };
+  const message = {
+    author: DEMO_USER.name,
+    text: unfurl.url,
+    blocks: [link, ...unfurl.blocks],
+    time: timeLabel(unfurl.atMs),
+  };
+  return { atMs: unfurl.atMs, message };
+}
+
+/** What each demo channel (and the app's Messages tab) shows, in time order, for the preview page. */
+export function previewItems(
+  world: DemoWorld,
+  commands: readonly CommandRun[],
+  unfurl?: DemoUnfurl,
+): PreviewChannel[] {
+  const channels = Object.values(DEMO_CHANNELS).map((channel) => {
     const timed = [
       ...commands.filter((c) => c.channelId === channel.id).map(commandMessage),
       ...slackMessages(world, channel.id),
+      ...(unfurl && channel.id === DEMO_CHANNELS.deploys.id ? [unfurlMessage(unfurl)] : []),
     ].sort((a, b) => a.atMs - b.atMs);
     return { channel: `#${channel.name}`, messages: timed.map((t) => t.message) };
   });
+  const direct = slackMessages(world, DEMO_USER.id).map((t) => t.message);
+  return direct.length > 0
+    ? [...channels, { channel: 'sota · Messages (to @alex)', messages: direct }]
+    : channels;
 }
 
 export const PREVIEW_USERS = { [DEMO_USER.id]: DEMO_USER.name };

@@ -2,12 +2,14 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { renderSlackPreviewHtml } from '../../src/preview/render-slack-preview-html.js';
-import { DEMO_CHANNELS, DEMO_SUBSCRIPTIONS } from './demo-cast.js';
+import { channelLabel, DEMO_CHANNELS, DEMO_SUBSCRIPTIONS, DEMO_USER } from './demo-cast.js';
 import { DEMO_DAY } from './demo-day.js';
 import { createPaint, type Paint } from './paint.js';
 import { type PlayedStep, playDay } from './play-day.js';
+import { type DemoUnfurl, effectLines, playLinkAndArchive, tickSignals } from './play-signals.js';
 import { type CommandRun, PREVIEW_USERS, previewItems } from './preview-items.js';
 import { runSlashCommand } from './run-slash-command.js';
+import { createEffectReader } from './slack-effects.js';
 import { type DemoWorld, startDemoWorld } from './start-demo-world.js';
 import { formatChannel, formatCommand, formatHeading, formatStep } from './transcript.js';
 
@@ -25,6 +27,9 @@ export interface DemoResult {
   played: PlayedStep[];
 }
 
+/** `HH:MM` (UTC) of an instant: the demo's digest falls just after its day. */
+const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+
 type CommandStep = { channel: { id: string; name: string }; text: string };
 
 async function command(world: DemoWorld, paint: Paint, options: DemoOptions, step: CommandStep) {
@@ -34,9 +39,14 @@ async function command(world: DemoWorld, paint: Paint, options: DemoOptions, ste
   return run;
 }
 
-function writePreview(world: DemoWorld, commands: CommandRun[], path: string | undefined): string {
+function writePreview(
+  world: DemoWorld,
+  commands: CommandRun[],
+  unfurl: DemoUnfurl,
+  path: string | undefined,
+): string {
   const target = resolve(path ?? join(mkdtempSync(join(tmpdir(), 'sota-slack-demo-')), 'slack-preview.html'));
-  const html = renderSlackPreviewHtml(previewItems(world, commands), {
+  const html = renderSlackPreviewHtml(previewItems(world, commands, unfurl), {
     title: 'sota-slack demo — what reached Slack',
     subtitle: 'Rendered from the messages the app sent to the local Slack stand-in during `npm run demo`.',
     users: PREVIEW_USERS,
@@ -48,12 +58,12 @@ function writePreview(world: DemoWorld, commands: CommandRun[], path: string | u
 
 function summarise(world: DemoWorld, paint: Paint, options: DemoOptions): void {
   options.write(formatHeading(paint, 'What the channels show now'));
-  for (const channel of Object.values(DEMO_CHANNELS)) {
+  for (const channel of [...Object.values(DEMO_CHANNELS), { id: DEMO_USER.id, name: '' }]) {
     const messages = world.fakeSlack.messagesIn(channel.id).map((m) => ({
       text: String(m.text ?? ''),
       replies: world.fakeSlack.threadReplies(channel.id, m.ts).map((r) => String(r.text ?? '')),
     }));
-    options.write(formatChannel(paint, `#${channel.name}`, messages));
+    options.write(formatChannel(paint, channelLabel(channel.id), messages));
   }
 }
 
@@ -79,15 +89,30 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     world.clock.set(dayStart - 10 * 60_000);
     const commands: CommandRun[] = [];
     for (const step of DEMO_SUBSCRIPTIONS) commands.push(await command(world, paint, options, step));
+    const digestAt = dayStart + 225 * 60_000;
+    const digest = { channel: DEMO_CHANNELS.deploys, text: `digest ${hhmm(digestAt)}` };
+    commands.push(await command(world, paint, options, digest));
     options.write(
       formatHeading(paint, 'A day of deployments: signed webhooks from sota.io, and what reached Slack'),
     );
     const played = await playDay(world, DEMO_DAY, dayStart, (p) => options.write(formatStep(paint, p)));
-    options.write(formatHeading(paint, 'Asking the app what #deploys follows'));
-    world.clock.set(Date.now() - 60_000);
-    commands.push(await command(world, paint, options, { channel: DEMO_CHANNELS.deploys, text: 'list' }));
+    options.write(formatHeading(paint, 'Muting #deploys for an hour, asking what it follows, unmuting'));
+    world.clock.set(dayStart + 216 * 60_000);
+    const deploys = DEMO_CHANNELS.deploys;
+    const effects = createEffectReader(world.fakeSlack);
+    commands.push(await command(world, paint, options, { channel: deploys, text: 'mute all 1h' }));
+    commands.push(await command(world, paint, options, { channel: deploys, text: 'list' }));
+    world.clock.set(dayStart + 220 * 60_000);
+    commands.push(await command(world, paint, options, { channel: deploys, text: 'unmute all' }));
+    await tickSignals(world);
+    for (const line of effectLines(paint, effects())) options.write(line);
+    options.write(formatHeading(paint, `The daily digest of #deploys at ${hhmm(digestAt)} UTC`));
+    world.clock.set(digestAt + 30_000);
+    await tickSignals(world);
+    for (const line of effectLines(paint, effects())) options.write(line);
+    const unfurl = await playLinkAndArchive(world, paint, options.write);
     summarise(world, paint, options);
-    const previewPath = writePreview(world, commands, options.previewPath);
+    const previewPath = writePreview(world, commands, unfurl, options.previewPath);
     options.write(formatHeading(paint, 'The same messages as Slack draws them'));
     options.write(`  open ${paint('bold', previewPath)}`);
     return { previewPath, commands, played };

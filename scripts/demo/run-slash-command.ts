@@ -32,7 +32,7 @@ export async function runSlashCommand(
     body,
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      ...signSlackBody(world.signingSecret, body),
+      ...signSlackBody(world.signingSecret, body, Math.floor(world.clock.now() / 1000)),
     },
   });
   await res.arrayBuffer();

@@ -77,7 +77,9 @@ export async function startDemoWorld(): Promise<DemoWorld> {
     logger,
     host: '127.0.0.1',
     port,
+    now: clock.now,
     worker: { pollIntervalMs: 50, channelPaceMs: 0 },
+    signals: { start: false },
   });
   const stop = async () => {
     await app.stop();

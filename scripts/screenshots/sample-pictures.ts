@@ -9,6 +9,7 @@ import { type PreviewChannel, renderSlackPreviewHtml } from '../../src/preview/r
 import { DEMO_CHANNELS, DEMO_USER } from '../demo/demo-cast.js';
 import { PREVIEW_USERS } from '../demo/preview-items.js';
 import { sampleClock, sampleIso, sampleMinutes, sampleSubscriptions, sampleView } from './demo-sample.js';
+import { signalPictures } from './signal-pictures.js';
 
 /** One picture for docs/: its file name and the channel it shows. */
 export interface Picture {
@@ -104,6 +105,7 @@ export function samplePictures(): Picture[] {
     one('message-failed-actions.png', [actionableFailure()]),
     one('logs-modal.png', [logsModal()]),
     one('action-reply.png', [rolledBack()]),
+    ...signalPictures(),
   ];
 }
 

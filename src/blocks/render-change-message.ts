@@ -1,23 +1,34 @@
 import type { KnownBlock } from '@slack/types';
 import type { DeploymentView } from '../sota/deployment-state.js';
 import { context, fieldsSection, header, section } from './block-builders.js';
+import { mentionsText } from './deploy-buttons.js';
 import { collectFacts, type DeploymentFacts } from './deployment-facts.js';
 import { changeWord, describeChange, durationWithUsual } from './duration-text.js';
 import { BLOCK_KIT_LIMITS, CONTENT_CAPS, oneLine, truncate } from './limits.js';
 import { fitMrkdwn, inlineCode } from './mrkdwn.js';
-import { contextLine, liveAtText, reasonText, renderDeployMessage } from './render-deploy-message.js';
+import {
+  contextLine,
+  liveAtText,
+  type MessageExtras,
+  reasonText,
+  renderDeployMessage,
+} from './render-deploy-message.js';
 
 const FIELD_MAX = 500;
 
 /**
  * The message a `changes` channel gets when a deployment changes the project's outcome:
  * "❌ Shop Frontend broke" with the reason, or "✅ Shop Frontend recovered: back to normal after
- * 47 m and 3 failed deployments". A view without a change renders as the usual deployment message.
+ * 47 m and 3 failed deployments", with the channel's mentions. A view without a change renders as
+ * the usual deployment message.
  */
-export function renderChangeMessage(view: DeploymentView): { text: string; blocks: KnownBlock[] } {
+export function renderChangeMessage(
+  view: DeploymentView,
+  extras: MessageExtras = {},
+): { text: string; blocks: KnownBlock[] } {
   const facts = collectFacts(view);
   const change = facts.change;
-  if (!change) return renderDeployMessage(view);
+  if (!change) return renderDeployMessage(view, extras);
   const word = changeWord(change);
   const { symbol } = facts.status;
   const room = BLOCK_KIT_LIMITS.headerText - symbol.length - word.length - 2;
@@ -29,8 +40,11 @@ export function renderChangeMessage(view: DeploymentView): { text: string; block
     blocks.push(section(`*Broke* — ${describeChange(change)}.`));
     blocks.push(section(reasonText(facts.reason)));
   }
+  const ping = mentionsText(extras.mentions ?? []);
+  if (ping) blocks.push(section(ping));
   blocks.push(fieldsSection(fieldsOf(facts)), context([contextLine(facts)]));
-  return { text: fallbackText(facts, word), blocks };
+  const text = fallbackText(facts, word);
+  return { text: ping ? `${text} ${ping}` : text, blocks };
 }
 
 function fieldsOf(facts: DeploymentFacts): string[] {

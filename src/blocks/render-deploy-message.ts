@@ -32,7 +32,9 @@ export function renderDeployMessage(
   if (facts.change) blocks.push(section(changeText(facts)));
   if (facts.status.kind === 'succeeded' && facts.url) blocks.push(section(liveAtText(facts.url)));
   if (facts.status.kind === 'failed') blocks.push(section(reasonText(facts.reason)));
-  const ping = facts.status.kind === 'failed' ? mentionsText(extras.mentions ?? []) : undefined;
+  // Mentions ping a failure, and (in `changes` mode) the recovery that ends one.
+  const pinged = facts.status.kind === 'failed' || facts.change?.kind === 'recovered';
+  const ping = pinged ? mentionsText(extras.mentions ?? []) : undefined;
   if (ping) blocks.push(section(ping));
   const buttons = deployButtons(view, facts, extras.actionsAllowed ?? false);
   if (buttons) blocks.push(buttons);

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { SignalStore } from '../store/signal-types.js';
 import type {
   ActionStore,
   DeliveryJob,
@@ -15,10 +16,11 @@ import { type SyncResult, syncMessage } from './sync-message.js';
 export type DeliverResult = SyncResult | 'dropped';
 
 export interface DeliverJobDeps {
-  store: InboxStore & MessageStore & HookStore & SubscriptionStore & ActionStore & MentionStore;
+  store: InboxStore & MessageStore & HookStore & SubscriptionStore & ActionStore & MentionStore & SignalStore;
   workerId: string;
   tokenFor: (teamId: string) => Promise<string | undefined>;
   clientFor: (token: string) => WebClient;
+  now?: () => number;
   /** The job's Slack call wrapper (pace, holds, metrics). */
   call: SlackCall;
   /** Told when a failure is shown without a reason, so it can be looked up in sota.io. */

@@ -1,6 +1,8 @@
 import type { Logger } from '../log/logger.js';
 import type { DeliveryOutcome } from '../metrics/metrics.js';
-import type { DeliveryJob, InboxStore, SubscriptionStore } from '../store/types.js';
+import { claimPauseNotices } from '../signals/pause-notices.js';
+import type { SignalStore } from '../store/signal-types.js';
+import type { DeliveryJob, HookStore, InboxStore, SubscriptionStore } from '../store/types.js';
 import { computeBackoff } from './backoff.js';
 import { classifySlackError, type PauseScope } from './classify-slack-error.js';
 import { failedCallOf, failedCallSuffix } from './failed-call.js';
@@ -8,12 +10,14 @@ import { WorkspaceHeldError } from './slack-caller.js';
 import type { WorkspaceHolds } from './workspace-holds.js';
 
 export interface ErrorHandlerDeps {
-  store: InboxStore & SubscriptionStore;
+  store: InboxStore & SubscriptionStore & HookStore & SignalStore;
   logger: Logger;
   holds: WorkspaceHolds;
   now: () => number;
   workerId: string;
   maxJobAgeMs: number;
+  /** Asks the notice sender to post what was just claimed (the pause notice). */
+  onNoticeClaimed?: () => void;
 }
 
 function pauseScopeOf(job: DeliveryJob, scope: PauseScope) {
@@ -47,9 +51,24 @@ async function pause(job: DeliveryJob, code: string, scope: PauseScope, deps: Er
       },
       'Slack refused delivery for good; subscriptions paused until the channel subscribes again',
     );
+    if (scope !== 'workspace') await tellSubscribers(job, code, scope, deps);
   }
   await deps.store.dropJob(job, deps.workerId, code);
   return 'paused' as const;
+}
+
+/** One direct message to each member who subscribed what was paused; a failure here is only logged. */
+async function tellSubscribers(job: DeliveryJob, code: string, scope: PauseScope, deps: ErrorHandlerDeps) {
+  try {
+    const where = { teamId: job.teamId, channelId: job.channelId };
+    const paused = scope === 'subscription' ? { ...where, projectId: job.projectId } : where;
+    if ((await claimPauseNotices(deps.store, paused, code, deps.now())) > 0) deps.onNoticeClaimed?.();
+  } catch (err) {
+    deps.logger.error(
+      { err, teamId: job.teamId, channelId: job.channelId },
+      'could not claim the pause notice',
+    );
+  }
 }
 
 async function retryLater(

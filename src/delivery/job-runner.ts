@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../log/logger.js';
 import type { DeliveryOutcome, Metrics } from '../metrics/metrics.js';
+import type { SignalStore } from '../store/signal-types.js';
 import type {
   ActionStore,
   DeliveryJob,
@@ -17,7 +18,7 @@ import type { SlackCall } from './slack-caller.js';
 import type { WorkspaceHolds } from './workspace-holds.js';
 
 export interface JobRunnerDeps {
-  store: InboxStore & MessageStore & HookStore & SubscriptionStore & ActionStore & MentionStore;
+  store: InboxStore & MessageStore & HookStore & SubscriptionStore & ActionStore & MentionStore & SignalStore;
   metrics: Metrics;
   logger: Logger;
   holds: WorkspaceHolds;
@@ -28,6 +29,7 @@ export interface JobRunnerDeps {
   workerId: string;
   maxJobAgeMs: number;
   onMissingReason?: ((job: DeliveryJob) => void) | undefined;
+  onNoticeClaimed?: () => void;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 } from '../sota/deployment-state.js';
 import type { KnownEvent } from '../sota/event.js';
 import type { DeliveryJob, Store, StoredEvent } from '../store/types.js';
+import { loadChannelSignals } from './channel-signals.js';
 import { readReasonRecord } from './reason-record.js';
 
 /** Why a job is given up without calling Slack (stored as the job's last error). */
@@ -42,14 +43,23 @@ export interface ChannelFilter {
   opensMessage: boolean;
   /** The final states whose arrival gets a reply in the message's thread. */
   repliesTo: readonly DeploymentStatus[];
+  /** `change`: a `changes`-only channel, whose one message is the break or recovery. */
+  style: 'deployment' | 'change';
 }
 
 export interface LoadTargetDeps {
   store: Pick<
     Store,
-    'getSubscription' | 'getHook' | 'listDeploymentEvents' | 'getActionAccess' | 'getMentions'
+    | 'getSubscription'
+    | 'getHook'
+    | 'listDeploymentEvents'
+    | 'getActionAccess'
+    | 'getMentions'
+    | 'listHookEvents'
+    | 'listMutes'
   >;
   tokenFor: (teamId: string) => Promise<string | undefined>;
+  now?: () => number;
 }
 
 /** The events of a deployment that are to be shown: delivered (not stale or unknown) and parsable. */
@@ -67,7 +77,21 @@ export function channelFilter(events: DeploymentEventRecord[], filter: readonly 
   const repliesTo: DeploymentStatus[] = [];
   if (filter.includes('deploy.succeeded')) repliesTo.push('succeeded');
   if (filter.includes('deploy.failed')) repliesTo.push('failed');
-  return { opensMessage: events.some((e) => filter.includes(e.event)), repliesTo };
+  return { opensMessage: events.some((e) => filter.includes(e.event)), repliesTo, style: 'deployment' };
+}
+
+/**
+ * The filter once the channel's modes are applied. `changes` alone: a message only for a deployment
+ * that broke or recovered the project; with event words, such a deployment gets a message too.
+ * Muted: no new message and no thread reply; a message already posted still follows silently.
+ */
+export function applyModes(
+  base: ChannelFilter,
+  modes: { changes: boolean; changesOnly: boolean; changed: boolean; muted: boolean },
+): ChannelFilter {
+  if (modes.muted) return { ...base, opensMessage: false, repliesTo: [] };
+  if (modes.changesOnly) return { opensMessage: modes.changed, repliesTo: [], style: 'change' };
+  return modes.changes && modes.changed ? { ...base, opensMessage: true } : base;
 }
 
 /** Gathers what a job needs before Slack is called: the channel's view of the deployment and a token. */
@@ -85,16 +109,25 @@ export async function loadDeliveryTarget(job: DeliveryJob, deps: LoadTargetDeps)
     deploymentId: job.deploymentId,
   };
   const events = deliveredEvents(stored);
-  const view = reduceDeployment(meta, events);
-  if (!view) return { kind: 'empty' };
-  const failedWithoutReason = view.status === 'failed' && !view.errorMessage;
+  const plain = reduceDeployment(meta, events);
+  if (!plain) return { kind: 'empty' };
+  const failedWithoutReason = plain.status === 'failed' && !plain.errorMessage;
   const lookedUp = failedWithoutReason ? readReasonRecord(stored) : undefined;
-  if (lookedUp) view.errorMessage = lookedUp;
+  if (lookedUp) plain.errorMessage = lookedUp;
+  const changes = sub.changes === true;
+  const input = { teamId: job.teamId, channelId: job.channelId, hookId: job.hookId, view: plain, changes };
+  const { view, muted } = await loadChannelSignals(deps.store, input, (deps.now ?? Date.now)());
+  const modes = {
+    changes,
+    changesOnly: changes && sub.events.length === 0,
+    changed: !!view.outcomeChange,
+    muted,
+  };
   return {
     kind: 'ready',
     view,
     token,
-    filter: channelFilter(events, sub.events),
+    filter: applyModes(channelFilter(events, sub.events), modes),
     extras: await extrasOf(deps, job, view),
     missingReason: failedWithoutReason && !lookedUp,
   };

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { hashMessage } from '../blocks/message-hash.js';
+import { renderChangeMessage } from '../blocks/render-change-message.js';
 import { type MessageExtras, renderDeployMessage } from '../blocks/render-deploy-message.js';
 import { renderThreadReply } from '../blocks/render-thread-reply.js';
 import type { DeploymentView } from '../sota/deployment-state.js';
@@ -77,7 +78,10 @@ export async function syncMessage(
 ): Promise<SyncResult> {
   const { view, filter } = target;
   const key: Key = { teamId: job.teamId, channelId: job.channelId, deploymentId: job.deploymentId };
-  const msg = renderDeployMessage(view, target.extras);
+  const msg =
+    filter.style === 'change'
+      ? renderChangeMessage(view, target.extras)
+      : renderDeployMessage(view, target.extras);
   const record = await deps.store.getMessage(key.teamId, key.channelId, key.deploymentId);
   const ts = record?.ts;
   if (!ts) {

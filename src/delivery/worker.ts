@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
+import type { SignalStore } from '../store/signal-types.js';
 import type {
   ActionStore,
   DeliveryJob,
@@ -21,7 +22,7 @@ import { createSlackPace, type SlackPace } from './slack-pace.js';
 import { createWaker } from './waker.js';
 
 export interface DeliveryWorkerDeps {
-  store: InboxStore & MessageStore & HookStore & SubscriptionStore & ActionStore & MentionStore;
+  store: InboxStore & MessageStore & HookStore & SubscriptionStore & ActionStore & MentionStore & SignalStore;
   metrics: Metrics;
   logger: Logger;
   /** The bot token of a workspace; undefined when the app is not installed there. */
@@ -44,6 +45,8 @@ export interface DeliveryWorkerDeps {
   pace?: SlackPace;
   /** Told when a failure was shown without a reason (the reason lookup). */
   onMissingReason?: (job: DeliveryJob) => void;
+  /** Asks the notice sender to post what a job just claimed (a pause notice). */
+  onNoticeClaimed?: () => void;
 }
 
 export interface DeliveryWorker {

@@ -27,6 +27,8 @@ export interface SlackDeps {
   /** A random url-safe id for a new hook. */
   newHookId: () => string;
   now: () => number;
+  /** Asks the notice sender to post what was just claimed (a mute summary, a pause notice). */
+  wakeNotices?: () => void;
   /** A request that failed past the edge: logged with its id and answered (the error policy). */
   onRequestError: (err: unknown, req: IncomingMessage, res: ServerResponse) => void;
 }

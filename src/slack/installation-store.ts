@@ -1,5 +1,6 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import type { WorkspaceStore } from '../store/types.js';
+import type { SubscriptionStore, WorkspaceStore } from '../store/types.js';
+import { resumeWorkspace } from './resume-workspace.js';
 
 /** Thrown when Bolt asks for a workspace that has no installation (Bolt then answers 401). */
 export class MissingInstallationError extends Error {
@@ -14,7 +15,10 @@ export class MissingInstallationError extends Error {
  * Bolt's InstallationStore over our store. Installations are kept per workspace (org-wide installs
  * are not offered); the store seals the installation JSON and bot token at rest.
  */
-export function createInstallationStore(store: WorkspaceStore, now: () => number): InstallationStore {
+export function createInstallationStore(
+  store: WorkspaceStore & SubscriptionStore,
+  now: () => number,
+): InstallationStore {
   return {
     async storeInstallation(installation: Installation): Promise<void> {
       const teamId = installation.team?.id;
@@ -28,6 +32,7 @@ export function createInstallationStore(store: WorkspaceStore, now: () => number
         botUserId: installation.bot?.userId ?? null,
         installedAt: now(),
       });
+      await resumeWorkspace(store, teamId);
     },
     async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
       const { teamId } = query;

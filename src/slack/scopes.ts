@@ -10,6 +10,8 @@
  *   and who may press the action buttons.
  * - usergroups:read: `usergroups.users.list`, to tell whether a presser of Redeploy / Roll back is in
  *   a user group the workspace allowed.
+ * - links:read, links:write: `link_shared` for `https://<slug>.sota.io` links and `chat.unfurl`, to show a
+ *   followed project's live deployment under the link.
  */
 export const BOT_SCOPES = [
   'commands',
@@ -19,6 +21,8 @@ export const BOT_SCOPES = [
   'groups:read',
   'users:read',
   'usergroups:read',
+  'links:read',
+  'links:write',
 ] as const;
 
 /** The slash command the app listens to (manifest.yml declares the same). */

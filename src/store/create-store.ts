@@ -9,6 +9,7 @@ import { createInboxQueries } from './queries/inbox.js';
 import { createMessageQueries } from './queries/messages.js';
 import { createOAuthStateQueries } from './queries/oauth-states.js';
 import { createQueueQueries } from './queries/queue.js';
+import { createSignalQueries } from './queries/signals.js';
 import { createSubscriptionQueries } from './queries/subscriptions.js';
 import { createWorkspaceQueries } from './queries/workspaces.js';
 import type { Store } from './types.js';
@@ -34,5 +35,6 @@ export function createStore(engine: Engine, box: SecretBox, logger?: Logger): St
     ...createWorkspaceQueries(db, box),
     ...createOAuthStateQueries(db),
     ...createActionQueries(db),
+    ...createSignalQueries(db),
   };
 }

@@ -120,6 +120,31 @@ const sharedColumns: Migration = {
   },
 };
 
+/** Mutes, daily digests, notices claimed once, name checks, and the `changes` mode of a subscription. */
+const signals = ({ int, strict }: Words) => `
+CREATE TABLE mutes (
+  team_id TEXT NOT NULL, channel_id TEXT NOT NULL, target TEXT NOT NULL,
+  muted_at ${int} NOT NULL, until ${int} NOT NULL, created_by TEXT,
+  PRIMARY KEY (team_id, channel_id, target)
+)${strict};
+CREATE INDEX mutes_until ON mutes (until);
+CREATE TABLE digests (
+  team_id TEXT NOT NULL, channel_id TEXT NOT NULL, time TEXT NOT NULL, time_zone TEXT NOT NULL,
+  created_by TEXT, updated_at ${int} NOT NULL,
+  PRIMARY KEY (team_id, channel_id)
+)${strict};
+CREATE TABLE notices (
+  key TEXT PRIMARY KEY, team_id TEXT NOT NULL, channel_id TEXT NOT NULL, kind TEXT NOT NULL,
+  message TEXT, state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'skipped', 'dropped')),
+  attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at ${int} NOT NULL,
+  lease_owner TEXT, lease_until ${int}, ts TEXT, last_error TEXT,
+  created_at ${int} NOT NULL, updated_at ${int} NOT NULL
+)${strict};
+CREATE INDEX notices_pending ON notices (next_attempt_at) WHERE state = 'pending';
+CREATE TABLE hook_name_checks (hook_id TEXT PRIMARY KEY, checked_at ${int} NOT NULL)${strict};
+ALTER TABLE subscriptions ADD COLUMN changes INTEGER NOT NULL DEFAULT 0;
+`;
+
 /**
  * The schema of both engines, oldest first. Never edit a released migration: add the next one.
  * A migration is known by its name: the first releases numbered each engine's list on its own.
@@ -156,4 +181,5 @@ CREATE TABLE channel_mentions (
 )${strict};
 `,
   ),
+  ddl(6, 'signals', signals),
 ];

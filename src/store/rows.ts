@@ -27,7 +27,7 @@ export function toHook(row: Row<'hooks'>, box: SecretBox): Hook {
 }
 
 export function toSubscription(row: Row<'subscriptions'>): Subscription {
-  return { ...camel(row), events: JSON.parse(row.events) as KnownEvent[] };
+  return { ...camel(row), events: JSON.parse(row.events) as KnownEvent[], changes: row.changes === 1 };
 }
 
 export function toStoredEvent({ id: _, ...row }: Row<'events'>): StoredEvent {

@@ -1,4 +1,5 @@
 import type { Generated, Kysely } from 'kysely';
+import type { SignalTables } from './signal-schema.js';
 import type {
   ActionAccess,
   ActionPressKey,
@@ -22,14 +23,14 @@ type Columns<T> = { [K in keyof T as Snake<K & string>]: T[K] };
  * integers (BIGINT on PostgreSQL, parsed to number by the pool); flags are 0/1 integers; lists
  * are JSON text. Secrets are only ever stored sealed (`*_sealed`).
  */
-export interface Database {
+export interface Database extends SignalTables {
   hooks: Columns<Omit<Hook, 'secret' | 'remoteDeleted'>> & {
     secret_sealed: string;
     remote_deleted: number;
     retired_at: number | null;
   };
-  /** `events` is a JSON array of event names. */
-  subscriptions: Columns<Omit<Subscription, 'events'>> & { events: string };
+  /** `events` is a JSON array of event names; `changes` a 0/1 flag. */
+  subscriptions: Columns<Omit<Subscription, 'events' | 'changes'>> & { events: string; changes: number };
   events: Columns<StoredEvent> & { id: Generated<number> };
   jobs: Columns<Omit<DeliveryJob, 'leaseOwner' | 'leaseUntil'>> & {
     state: 'pending' | 'done' | 'dropped';

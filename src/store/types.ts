@@ -8,6 +8,7 @@
  */
 
 import type { KnownEvent } from '../sota/event.js';
+import type { SignalStore } from './signal-types.js';
 
 /** Our record of one webhook registered with sota.io: one per workspace and project. */
 export interface Hook {
@@ -45,14 +46,17 @@ export interface Subscription {
   /** Why it is paused: a Slack error code such as `not_in_channel`; null when active. */
   pausedReason: string | null;
   createdBy: string | null;
+  /** `changes` mode: break and recovery messages (alone when `events` is empty). */
+  changes: boolean;
   createdAt: number;
   updatedAt: number;
 }
 
+/** `changes` left undefined: an existing subscription keeps its mode. */
 export type UpsertSubscription = Pick<
   Subscription,
   'teamId' | 'channelId' | 'projectId' | 'hookId' | 'events' | 'createdBy'
->;
+> & { changes?: boolean };
 
 /**
  * What happens to a received, verified event:
@@ -324,7 +328,8 @@ export interface Store
     WorkspaceStore,
     OAuthStateStore,
     ActionStore,
-    MentionStore {
+    MentionStore,
+    SignalStore {
   /** Runs pending numbered migrations (idempotent; safe with several instances starting). */
   migrate(): Promise<void>;
   /** Resolves when the store can answer a trivial query; rejects otherwise (for /readyz). */

@@ -51,7 +51,7 @@ describe('npm run demo', () => {
       '@alex subscribed this channel to Shop Frontend (`shop`) (started, succeeded, failed).',
     );
     expect(stdout).toContain('@alex subscribed this channel to Payments API (`payments-api`)');
-    expect(stdout).toContain('@alex subscribed this channel to Shop Frontend (`shop`) (failed).');
+    expect(stdout).toContain('@alex subscribed this channel to Shop Frontend (`shop`) (failed + changes).');
   });
 
   it('answers every webhook of the day 202 and shows what each one changed in Slack', () => {
@@ -72,8 +72,17 @@ describe('npm run demo', () => {
 
   it('answers /sota list and sums up what each channel shows', () => {
     expect(stdout).toContain('This channel follows 2 sota.io projects:');
-    expect(stdout).toContain('#deploys — 5 messages');
-    expect(stdout).toContain('#shop-alerts — 1 message\n');
+    expect(stdout).toContain('#deploys — 7 messages');
+    expect(stdout).toContain('#shop-alerts — 2 messages\n');
+  });
+
+  it('mutes, unmutes with one summary, posts the digest, unfurls a link and tells the subscriber of a paused channel', () => {
+    expect(stdout).toContain('muted until');
+    expect(stdout).toMatch(/#deploys +posted +🔔 Notifications are back/);
+    expect(stdout).toMatch(/#deploys +posted +📊 Deployments of \d{4}-\d{2}-\d{2}: 5 deployments, 1 failed/);
+    expect(stdout).toMatch(/#deploys +unfurled +https:\/\/shop\.sota\.io\/pricing/);
+    expect(stdout).toMatch(/@alex \(DM\) +posted +⏸ I stopped posting sota\.io deployments of Shop Frontend/);
+    expect(stderr).toBe('');
   });
 
   it('writes the HTML preview where asked and prints its path', () => {
@@ -84,6 +93,8 @@ describe('npm run demo', () => {
     expect(html).toContain('Cannot find module &#39;next&#39;');
     expect(html.match(/<div class="thread-count">1 reply<\/div>/g)).toHaveLength(4);
     expect(html).toContain('used <code>/sota list</code>');
+    expect(html).toContain('sota · Messages (to @alex)');
+    expect(html).toContain('Shop Frontend</b> on sota.io');
   });
 
   it('prints no secret and leaves no store behind', () => {

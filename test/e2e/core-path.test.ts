@@ -22,7 +22,7 @@ async function subscribedApp(
   apps.push(t);
   const project = t.fakeSota.addProject({ name: 'Shop Frontend', slug: 'shop' });
   const answer = await runCommand(t, `subscribe shop ${events}`.trim(), { channelId: CHANNEL });
-  expect(answer.response_type).toBe('in_channel');
+  expect(answer.response_type).toBe('ephemeral');
   const webhook = t.fakeSota.webhooks.find((w) => w.projectId === project.id);
   if (!webhook) throw new Error('no webhook registered');
   return { t, hookId: webhook.url.split('/').pop()!, secret: webhook.secret, projectId: project.id };
@@ -205,7 +205,8 @@ describe('core path: webhook in, one live message out', () => {
     expect(sub?.pausedReason).toBe('not_in_channel');
     await t.sendWebhook(hookId, event(projectId, randomUUID(), 'deploy.started', new Date()), secret);
     await t.app.worker.drain(5000);
-    expect(t.fakeSlack.callsTo('chat.postMessage')).toHaveLength(1);
+    const toChannel = t.fakeSlack.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL);
+    expect(toChannel).toHaveLength(1);
     const list = await runCommand(t, 'list', { channelId: CHANNEL });
     expect(JSON.stringify(list)).toMatch(/paused/i);
     await runCommand(t, 'subscribe shop', { channelId: CHANNEL });

@@ -4,6 +4,7 @@
  * They share one fake Slack and one fake sota.io, so what reached Slack is seen in one place.
  */
 import { randomBytes } from 'node:crypto';
+import type { StartOptions } from '../../src/app.js';
 import { renderDeployMessage } from '../../src/blocks/render-deploy-message.js';
 import { parseEventRecord, reduceDeployment } from '../../src/sota/deployment-state.js';
 import { type FakeSlack, type FakeSlackMessage, startFakeSlack } from '../fakes/fake-slack.js';
@@ -29,7 +30,7 @@ export interface Cluster {
   /** The whole environment for an instance run as its own process (single-workspace mode). */
   processEnv(): Record<string, string>;
   /** Starts one more instance (its own worker id) on the shared database and fakes. */
-  start(options?: { worker?: WorkerTuning; startWorker?: boolean }): Promise<TestApp>;
+  start(options?: { worker?: WorkerTuning; startWorker?: boolean; extra?: StartOptions }): Promise<TestApp>;
   stop(): Promise<void>;
 }
 
@@ -70,14 +71,19 @@ export async function createCluster(baseUrl: string): Promise<Cluster> {
       SOTA_API_TOKEN: TEST_SOTA_TOKEN,
       PUBLIC_URL: TEST_PUBLIC_URL,
     }),
-    async start({ worker = {}, startWorker = true } = {}) {
+    async start({ worker = {}, startWorker = true, extra = {} } = {}) {
       started += 1;
       const workerId = `instance-${started}`;
       const app = await startTestApp({
         env,
         fakeSlack,
         fakeSota,
-        start: { workerId, startWorker, worker: { pollIntervalMs: 50, channelPaceMs: 0, ...worker } },
+        start: {
+          workerId,
+          startWorker,
+          worker: { pollIntervalMs: 50, channelPaceMs: 0, ...worker },
+          ...extra,
+        },
       });
       instances.push(app);
       return app;
@@ -127,6 +133,15 @@ export function expectedMessage(
   if (!view) throw new Error('nothing to show for these events');
   const msg = renderDeployMessage(view);
   return JSON.parse(JSON.stringify({ text: msg.text, blocks: msg.blocks }));
+}
+
+/**
+ * A shown message without the project's usual duration: which earlier deployments it was the median
+ * of depends on when each message was last rendered, which several instances do in any order.
+ */
+export function withoutUsual(message: { text?: unknown; blocks?: unknown }): unknown {
+  const json = JSON.stringify({ text: message.text, blocks: message.blocks });
+  return JSON.parse(json.replace(/ \(usual [^)]*\)( · 🐢 slower than usual)?/g, ''));
 }
 
 /** The deployment a top-level message is about, from the metadata the app attaches when posting. */

@@ -10,6 +10,7 @@ import {
   deploymentOf,
   expectedMessage,
   type SentEvent,
+  withoutUsual,
 } from './cluster.js';
 import { needsPostgres, TEST_DATABASE_URL } from './pg-schema.js';
 
@@ -59,7 +60,7 @@ describe('PostgreSQL', needsPostgres, () => {
       const project = cluster.fakeSota.addProject({ name: 'web' });
       for (const [i, channelId] of CHANNELS.entries()) {
         const answer = await runCommand(instances[i]!, 'subscribe web', { channelId });
-        expect(answer.response_type).toBe('in_channel');
+        expect(answer.response_type).toBe('ephemeral');
       }
       expect(cluster.fakeSota.webhooks).toHaveLength(1);
       const [webhook] = cluster.fakeSota.webhooks;
@@ -81,7 +82,7 @@ describe('PostgreSQL', needsPostgres, () => {
         const messages = cluster.fakeSlack.messagesIn(channelId);
         expect(messages.map(deploymentOf).sort()).toEqual([...expected.keys()].sort());
         for (const message of messages) {
-          const shown = { text: message.text, blocks: message.blocks };
+          const shown = withoutUsual({ text: message.text, blocks: message.blocks });
           expect(shown, channelId).toEqual(expected.get(deploymentOf(message) ?? ''));
           expect(cluster.fakeSlack.threadReplies(channelId, message.ts).length).toBeLessThanOrEqual(1);
         }

@@ -25,7 +25,7 @@ describe('PostgreSQL', needsPostgres, () => {
       await a!.waitFor(() => sota.requests.some((r) => r.method === 'POST'));
       const second = await runCommand(b!, 'subscribe web', { channelId: 'C2' });
       const answered = await first;
-      expect([answered.response_type, second.response_type]).toEqual(['in_channel', 'in_channel']);
+      expect([answered.response_type, second.response_type]).toEqual(['ephemeral', 'ephemeral']);
       expect(sota.requests.filter((r) => r.method === 'POST')).toHaveLength(2);
       expect(sota.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
       expect(sota.webhooks).toHaveLength(1);

@@ -60,9 +60,10 @@ describe('/sota list', () => {
       [
         '*This channel follows 2 sota.io projects:*',
         '• *api* — started, succeeded, failed',
-        `    webhook \`${urlOf(api.id)}\``,
+        `    subscribed by <@U0USER> · webhook \`${urlOf(api.id)}\``,
         '• *Web Site* (`web`) — failed — :double_vertical_bar: *paused*: I was removed from this channel. `/sota subscribe web` resumes it.',
-        `    webhook \`${urlOf(web.id)}\``,
+        `    subscribed by <@U0USER> · last error \`not_in_channel\` · webhook \`${urlOf(web.id)}\``,
+        'No message posted here yet',
       ].join('\n'),
     );
     expect(answer.blocks?.length).toBeGreaterThanOrEqual(2);

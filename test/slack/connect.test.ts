@@ -112,7 +112,7 @@ describe('/sota connect', () => {
     expectNoSecretIn([...t.logs, JSON.stringify(t.responses), JSON.stringify(body)], [GOOD_KEY]);
 
     const subscribed = await runCommand(t, 'subscribe api');
-    expect(subscribed.response_type).toBe('in_channel');
+    expect(subscribed.response_type).toBe('ephemeral');
     expect(t.fakeSota.requests.at(-1)?.headers.authorization).toBe(`Bearer ${GOOD_KEY}`);
   });
 

@@ -85,7 +85,7 @@ describe('sota.io failures during /sota subscribe', () => {
 
   it('after the failures, the same command succeeds', async () => {
     const answer = await runCommand(t, 'subscribe web');
-    expect(answer.response_type).toBe('in_channel');
+    expect(answer.response_type).toBe('ephemeral');
     expect(t.fakeSota.webhooks).toHaveLength(1);
   });
 });

@@ -19,7 +19,7 @@ describe('/sota subscribe', () => {
     const project = t.fakeSota.addProject({ name: 'My App', slug: 'my-app' });
     const answer = await runCommand(t, 'subscribe my-app', { userId: 'U1' });
 
-    expect(answer.response_type).toBe('in_channel');
+    expect(answer.response_type).toBe('ephemeral');
     expect(answer.text).toBe(
       '<@U1> subscribed this channel to *My App* (`my-app`) (started, succeeded, failed).',
     );
@@ -111,7 +111,7 @@ describe('/sota subscribe', () => {
       }
       expect(t.fakeSota.webhooks).toHaveLength(0);
       const joined = await runCommand(t, 'subscribe web', { channelId: 'GJOINED' });
-      expect(joined.response_type).toBe('in_channel');
+      expect(joined.response_type).toBe('ephemeral');
     } finally {
       await fakeSlack.close();
     }

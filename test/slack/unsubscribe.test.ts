@@ -22,7 +22,7 @@ describe('/sota unsubscribe', () => {
     const { hookId, secret, sotaWebhookId } = await subscribedHook();
     const answer = await runCommand(t, 'unsubscribe web', { userId: 'U7' });
 
-    expect(answer.response_type).toBe('in_channel');
+    expect(answer.response_type).toBe('ephemeral');
     expect(answer.text).toBe('<@U7> unsubscribed this channel from *Web Site* (`web`).');
     expect(await t.store.getSubscription(TEST_TEAM, 'C0CHANNEL', projectId)).toBeUndefined();
     expect(await t.store.getHook(hookId)).toMatchObject({ status: 'retired', remoteDeleted: true });
@@ -54,7 +54,7 @@ describe('/sota unsubscribe', () => {
     expect((await t.sendWebhook(hookId, deployEvent(projectId), secret)).status).toBe(410);
 
     const again = await runCommand(t, 'subscribe web failed');
-    expect(again.response_type).toBe('in_channel');
+    expect(again.response_type).toBe('ephemeral');
     expect(t.fakeSota.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
     expect(await t.store.getHook(hookId)).toMatchObject({ status: 'active' });
     expect(
@@ -66,7 +66,7 @@ describe('/sota unsubscribe', () => {
     const { hookId } = await subscribedHook();
     t.fakeSota.failNext('DELETE *', { kind: 'status', status: 500 });
     const answer = await runCommand(t, 'unsubscribe web');
-    expect(answer.response_type).toBe('in_channel');
+    expect(answer.response_type).toBe('ephemeral');
     expect(await t.store.getHook(hookId)).toMatchObject({ status: 'retired', remoteDeleted: false });
     expect(t.logs.some((l) => l.includes('could not delete the remote webhook'))).toBe(true);
   });

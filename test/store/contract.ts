@@ -9,6 +9,7 @@ import { describeInbox } from './contract/inbox-contract.js';
 import { describeMessages } from './contract/messages-contract.js';
 import { describeQueue } from './contract/queue-contract.js';
 import { describeSecrets } from './contract/secrets-contract.js';
+import { describeSignals } from './contract/signals-contract.js';
 import { describeSubscriptions } from './contract/subscriptions-contract.js';
 import { describeWorkspaces } from './contract/workspaces-contract.js';
 
@@ -54,5 +55,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describeWorkspaces(ctx);
     describeActions(ctx);
     describeSecrets(ctx);
+    describeSignals(ctx);
   });
 }

@@ -1,6 +1,11 @@
 import { inlineCode } from '../mrkdwn.js';
-import { type CommandReply, shortEventName } from './command-reply.js';
-import { type ListedSubscription, projectHandle, projectLabel } from './render-subscription-list.js';
+import type { CommandReply } from './command-reply.js';
+import {
+  describeFilter,
+  type ListedSubscription,
+  projectHandle,
+  projectLabel,
+} from './render-subscription-list.js';
 
 export type ProjectRef = Pick<ListedSubscription, 'projectId' | 'projectName' | 'projectSlug'>;
 
@@ -16,20 +21,21 @@ function userMention(userId: string): string {
   return `<@${userId.replace(/[^A-Z0-9]/gi, '')}>`;
 }
 
-/** The in-channel note after a subscribe: who did what, with the filter. */
+/** The answer to a subscribe: who did what, with the filter. */
 export function renderSubscribed(input: {
   userId: string;
   project: ProjectRef;
   events: readonly string[];
+  changes?: boolean;
   change: SubscriptionChange;
 }): CommandReply {
-  const events = input.events.map(shortEventName).join(', ');
+  const events = describeFilter({ events: input.events, changes: input.changes ?? false });
   return {
     text: `${userMention(input.userId)} ${VERBS[input.change]} ${projectLabel(input.project)} (${events}).`,
   };
 }
 
-/** The in-channel note after an unsubscribe. */
+/** The answer to an unsubscribe. */
 export function renderUnsubscribed(input: { userId: string; project: ProjectRef }): CommandReply {
   return {
     text: `${userMention(input.userId)} unsubscribed this channel from ${projectLabel(input.project)}.`,

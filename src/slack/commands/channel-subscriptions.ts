@@ -1,4 +1,5 @@
 import type { ListedSubscription } from '../../blocks/commands/render-subscription-list.js';
+import { MUTE_ALL, type Mute, type SignalStore } from '../../store/signal-types.js';
 import type { Hook, HookStore, SubscriptionStore } from '../../store/types.js';
 
 export interface ChannelSubscription extends ListedSubscription {
@@ -8,10 +9,10 @@ export interface ChannelSubscription extends ListedSubscription {
 
 /** Subscriptions of a workspace (or one channel) with their projects' names and slugs (from the hooks). */
 export async function listSubscriptionsWithProjects(
-  store: HookStore & SubscriptionStore,
+  store: HookStore & SubscriptionStore & SignalStore,
   filter: { teamId: string; channelId?: string },
 ): Promise<ChannelSubscription[]> {
-  const subs = await store.listSubscriptions(filter);
+  const [subs, mutes] = await Promise.all([store.listSubscriptions(filter), store.listMutes(filter)]);
   const hooks = new Map<string, Promise<Hook | undefined>>();
   for (const sub of subs) if (!hooks.has(sub.hookId)) hooks.set(sub.hookId, store.getHook(sub.hookId));
   return Promise.all(
@@ -26,14 +27,25 @@ export async function listSubscriptionsWithProjects(
         pausedReason: sub.pausedReason,
         hookId: sub.hookId,
         channelId: sub.channelId,
+        changes: sub.changes === true,
+        createdBy: sub.createdBy,
+        mutedUntil: mutedUntil(mutes, sub.channelId, sub.projectId),
       };
     }),
   );
 }
 
+/** When the latest mute covering the project in the channel ends; null when none does. */
+function mutedUntil(mutes: readonly Mute[], channelId: string, projectId: string): number | null {
+  const covering = mutes.filter(
+    (m) => m.channelId === channelId && (m.target === MUTE_ALL || m.target === projectId),
+  );
+  return covering.length > 0 ? Math.max(...covering.map((m) => m.until)) : null;
+}
+
 /** The channel's subscriptions with their projects' names, sorted by name. */
 export async function listChannelSubscriptions(
-  store: HookStore & SubscriptionStore,
+  store: HookStore & SubscriptionStore & SignalStore,
   teamId: string,
   channelId: string,
 ): Promise<ChannelSubscription[]> {

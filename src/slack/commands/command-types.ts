@@ -32,6 +32,8 @@ export interface CommandDeps {
   pacedCall: PacedCall;
   newHookId: () => string;
   now: () => number;
+  /** Asks the notice sender to post what was just claimed (a mute summary). */
+  wakeNotices?: () => void;
   /** Serialises changes to one (team, project) within this process. */
   lock: KeyedLock;
   /** Webhook registrations whose answer was lost, looked for and deleted again. */

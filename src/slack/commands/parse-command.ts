@@ -1,10 +1,11 @@
 import { oneLine, truncate } from '../../blocks/limits.js';
 import { KNOWN_EVENTS, type KnownEvent } from '../../sota/event.js';
 import { parseActionsCommand, parseMentionCommand, type SettingsCommand } from './parse-settings.js';
+import { parseDigest, parseMute, parseUnmute, type SignalCommand } from './parse-signal-commands.js';
 
 /** What the text after `/sota` asks for. Pure: no I/O, no Slack types. */
 export type SotaCommand =
-  | { kind: 'subscribe'; project: string; events: KnownEvent[] }
+  | { kind: 'subscribe'; project: string; events: KnownEvent[]; changes?: true }
   | { kind: 'unsubscribe'; project: string }
   | { kind: 'test'; project: string }
   | { kind: 'list' }
@@ -12,6 +13,7 @@ export type SotaCommand =
   | { kind: 'disconnect' }
   | { kind: 'help' }
   | SettingsCommand
+  | SignalCommand
   | { kind: 'invalid'; reason: string };
 
 const EVENT_ALIASES: Record<string, KnownEvent> = {
@@ -23,7 +25,8 @@ const EVENT_ALIASES: Record<string, KnownEvent> = {
   failed: 'deploy.failed',
 };
 
-const EVENT_WORDS = 'started, succeeded, failed (or deploy.started, deploy.succeeded, deploy.failed)';
+const EVENT_WORDS =
+  'started, succeeded, failed (or deploy.started, deploy.succeeded, deploy.failed), and `changes` for break and recovery messages';
 
 /** Parses the text of a `/sota` command. Empty text and `help` both mean help. */
 export function parseSotaCommand(text: string): SotaCommand {
@@ -44,6 +47,12 @@ export function parseSotaCommand(text: string): SotaCommand {
       return parseMentionCommand(args);
     case 'actions':
       return parseActionsCommand(args);
+    case 'mute':
+      return parseMute(args, clip);
+    case 'unmute':
+      return parseUnmute(args, clip);
+    case 'digest':
+      return parseDigest(args, clip);
     case 'list':
     case 'connect':
     case 'disconnect':
@@ -60,13 +69,20 @@ function parseSubscribe(args: string[]): SotaCommand {
     return { kind: 'invalid', reason: 'Tell me which project: `/sota subscribe <project id or slug>`.' };
   }
   const chosen = new Set<KnownEvent>();
+  let changes = false;
   for (const word of eventWords) {
+    if (word.toLowerCase() === 'changes') {
+      changes = true;
+      continue;
+    }
     const event = EVENT_ALIASES[word.toLowerCase()];
     if (event === undefined) {
       return { kind: 'invalid', reason: `\`${clip(word)}\` is not an event I know. Use ${EVENT_WORDS}.` };
     }
     chosen.add(event);
   }
+  if (changes)
+    return { kind: 'subscribe', project, events: KNOWN_EVENTS.filter((e) => chosen.has(e)), changes };
   const events = chosen.size === 0 ? [...KNOWN_EVENTS] : KNOWN_EVENTS.filter((e) => chosen.has(e));
   return { kind: 'subscribe', project, events };
 }

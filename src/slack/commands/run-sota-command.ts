@@ -9,6 +9,7 @@ import { createConnectCommand } from './connect-command.js';
 import { createDisconnectCommand } from './disconnect-command.js';
 import { createListCommand } from './list-command.js';
 import { createMentionCommand } from './mention-command.js';
+import { createDigestCommand, createMuteCommand, createUnmuteCommand } from './mute-commands.js';
 import { parseSotaCommand, type SotaCommand } from './parse-command.js';
 import { createSubscribeCommand } from './subscribe-command.js';
 import { createTestCommand } from './test-command.js';
@@ -31,11 +32,14 @@ export function createSotaCommandRunner(deps: CommandDeps): SotaCommandRunner {
     test: createTestCommand(deps),
     mention: createMentionCommand(deps),
     actions: createActionsCommand(deps),
+    mute: createMuteCommand(deps),
+    unmute: createUnmuteCommand(deps),
+    digest: createDigestCommand(deps),
   };
   const dispatch = (cmd: SotaCommand, ctx: CommandContext) => {
     switch (cmd.kind) {
       case 'subscribe':
-        return handlers.subscribe(ctx, cmd.project, cmd.events);
+        return handlers.subscribe(ctx, cmd.project, cmd.events, cmd.changes === true);
       case 'unsubscribe':
         return handlers.unsubscribe(ctx, cmd.project);
       case 'test':
@@ -44,6 +48,14 @@ export function createSotaCommandRunner(deps: CommandDeps): SotaCommandRunner {
         return handlers.mention(ctx, cmd.project, cmd.mentions);
       case 'actions':
         return handlers.actions(ctx, cmd.access);
+      case 'mute':
+        return handlers.mute(ctx, cmd.target, cmd.durationMs);
+      case 'unmute':
+        return handlers.unmute(ctx, cmd.target);
+      case 'digest':
+        return handlers.digest(ctx, { time: cmd.time, timeZone: cmd.timeZone });
+      case 'digest-off':
+        return handlers.digest(ctx, 'off');
       case 'list':
       case 'connect':
       case 'disconnect':

@@ -18,12 +18,17 @@ import {
 } from './command-types.js';
 
 /**
- * `/sota subscribe <project> [events…]`: checks the preconditions (public URL, a sota.io key, the
+ * `/sota subscribe <project> [events…] [changes]`: checks the preconditions (public URL, a sota.io key, the
  * channel), resolves the project, then — serialised per (team, project) — makes sure the workspace
  * has a hook for it and records this channel's subscription with its filter.
  */
 export function createSubscribeCommand(deps: CommandDeps) {
-  return async (ctx: CommandContext, project: string, events: KnownEvent[]): Promise<CommandResult> => {
+  return async (
+    ctx: CommandContext,
+    project: string,
+    events: KnownEvent[],
+    changes = false,
+  ): Promise<CommandResult> => {
     const publicUrl = deps.config.publicUrl;
     if (!publicUrl) return note(COMMAND_NOTES.noPublicUrl());
     const token = await resolveSotaToken(deps.store, deps.config, ctx.teamId);
@@ -37,7 +42,7 @@ export function createSubscribeCommand(deps: CommandDeps) {
     const found = await sota.findProject(project);
     if (!found) return note(COMMAND_NOTES.projectNotFound(project));
     return deps.lock.run(projectLockKey(ctx.teamId, found.id), () =>
-      subscribe(deps, { ctx, project: found, events, sota, publicUrl }),
+      subscribe(deps, { ctx, project: found, events, changes, sota, publicUrl }),
     );
   };
 }
@@ -65,12 +70,15 @@ async function subscribe(
     ctx: CommandContext;
     project: SotaProject;
     events: KnownEvent[];
+    changes: boolean;
     sota: SotaClient;
     publicUrl: string;
   },
 ): Promise<CommandResult> {
-  const { ctx, project, events } = input;
+  const { ctx, project, events, changes } = input;
   const hook = await ensureHook({ ...deps, publicUrl: input.publicUrl }, ctx.teamId, project, input.sota);
+  // The project was just read from sota.io: its name and slug are fresh for another day.
+  await deps.store.renameHookProject(hook.id, project.name, project.slug, deps.now());
   const before = await deps.store.getSubscription(ctx.teamId, ctx.channelId, project.id);
   await deps.store.upsertSubscription({
     teamId: ctx.teamId,
@@ -78,6 +86,7 @@ async function subscribe(
     projectId: project.id,
     hookId: hook.id,
     events,
+    changes,
     createdBy: ctx.userId,
   });
   const change: SubscriptionChange = !before ? 'created' : before.state === 'paused' ? 'resumed' : 'updated';
@@ -86,5 +95,5 @@ async function subscribe(
     'channel subscribed',
   );
   const ref = { projectId: project.id, projectName: project.name, projectSlug: project.slug };
-  return { ...renderSubscribed({ userId: ctx.userId, project: ref, events, change }), inChannel: true };
+  return renderSubscribed({ userId: ctx.userId, project: ref, events, changes, change });
 }

@@ -28,7 +28,7 @@ export function createUnsubscribeCommand(deps: CommandDeps) {
         'channel unsubscribed',
       );
       await release(deps, ctx.teamId, removed.hookId);
-      return { ...renderUnsubscribed({ userId: ctx.userId, project: match }), inChannel: true };
+      return renderUnsubscribed({ userId: ctx.userId, project: match });
     });
   };
 }

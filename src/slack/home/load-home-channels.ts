@@ -1,4 +1,5 @@
 import type { HomeChannel } from '../../blocks/commands/render-app-home.js';
+import type { SignalStore } from '../../store/signal-types.js';
 import type { HookStore, MessageStore, SubscriptionStore } from '../../store/types.js';
 import {
   type ChannelSubscription,
@@ -7,7 +8,7 @@ import {
 
 /** The workspace's subscriptions grouped by channel, each channel with its last delivery, most recent first. */
 export async function loadHomeChannels(
-  store: MessageStore & HookStore & SubscriptionStore,
+  store: MessageStore & HookStore & SubscriptionStore & SignalStore,
   teamId: string,
 ): Promise<HomeChannel[]> {
   const [subs, deliveries] = await Promise.all([

@@ -25,7 +25,7 @@ export function createSubscriptionQueries(db: Db): SubscriptionStore {
     db.selectFrom('subscriptions').selectAll().where(matches(v)),
   );
   return {
-    // Creates it, or (it exists) updates filter and hook and resumes it when paused.
+    // Creates it, or (it exists) updates filter, mode and hook and resumes it when paused.
     async upsertSubscription(sub) {
       const now = Date.now();
       const events = JSON.stringify([...new Set(sub.events)]);
@@ -40,6 +40,7 @@ export function createSubscriptionQueries(db: Db): SubscriptionStore {
           state: 'active',
           paused_reason: null,
           created_by: sub.createdBy,
+          changes: sub.changes ? 1 : 0,
           created_at: now,
           updated_at: now,
         })
@@ -50,7 +51,14 @@ export function createSubscriptionQueries(db: Db): SubscriptionStore {
       const updated = await db
         .updateTable('subscriptions')
         .where(inScope(sub))
-        .set({ hook_id: sub.hookId, events, state: 'active', paused_reason: null, updated_at: now })
+        .set({
+          hook_id: sub.hookId,
+          events,
+          state: 'active',
+          paused_reason: null,
+          ...(sub.changes === undefined ? {} : { changes: sub.changes ? 1 : 0 }),
+          updated_at: now,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
       return { created: false, subscription: toSubscription(updated) };

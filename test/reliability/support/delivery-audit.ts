@@ -4,7 +4,7 @@
  * events, posted once, with at most one thread reply.
  */
 import type { FakeSlack } from '../../fakes/fake-slack.js';
-import { deploymentOf, expectedMessage, type SentEvent } from '../../scale/cluster.js';
+import { deploymentOf, expectedMessage, type SentEvent, withoutUsual } from '../../scale/cluster.js';
 
 export interface SentDeployment {
   projectId: string;
@@ -61,7 +61,7 @@ export function auditDeliveries(fakeSlack: FakeSlack, sent: readonly SentDeploym
       for (const m of messages) {
         audit.duplicateReplies += Math.max(0, fakeSlack.threadReplies(channel, m.ts).length - 1);
       }
-      const shown = messages.some((m) => JSON.stringify({ text: m.text, blocks: m.blocks }) === expected);
+      const shown = messages.some((m) => JSON.stringify(withoutUsual(m)) === expected);
       if (shown) audit.delivered += 1;
       else {
         audit.missing += 1;

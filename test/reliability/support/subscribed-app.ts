@@ -24,7 +24,7 @@ export async function startSubscribedApp(
     channelId,
     ...(options.teamId ? { teamId: options.teamId } : {}),
   });
-  expect(answer.response_type).toBe('in_channel');
+  expect(answer.response_type).toBe('ephemeral');
   const webhook = t.fakeSota.webhooks.find((w) => w.projectId === project.id);
   if (!webhook) throw new Error('subscribe registered no webhook');
   return { t, hookId: hookIdOf(webhook.url), secret: webhook.secret, projectId: project.id, channelId };

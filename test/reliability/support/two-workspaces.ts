@@ -98,7 +98,7 @@ export async function startTenants(options: TestAppOptions = {}): Promise<Tenant
     },
     async subscribe(ws, slug) {
       const answer = await runCommand(t, `subscribe ${slug}`, { teamId: ws.teamId, channelId: ws.channelId });
-      expect(answer.response_type).toBe('in_channel');
+      expect(answer.response_type).toBe('ephemeral');
     },
     async stop() {
       await t.stop();

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderAppHome } from '../../../blocks/commands/render-app-home.js';
 import type { Logger } from '../../../log/logger.js';
 import { outboundFailure } from '../../../net/outbound-failure.js';
+import type { SignalStore } from '../../../store/signal-types.js';
 import type { HookStore, MessageStore, SubscriptionStore } from '../../../store/types.js';
 import { loadHomeChannels } from '../../home/load-home-channels.js';
 
@@ -9,7 +10,7 @@ type Args = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
 /** Opening the app's Home tab shows the workspace's subscriptions by channel (published per user). */
 export function createAppHomeOpenedListener(deps: {
-  store: MessageStore & HookStore & SubscriptionStore;
+  store: MessageStore & HookStore & SubscriptionStore & SignalStore;
   logger: Logger;
 }) {
   return async ({ event, context, body, client }: Args): Promise<void> => {

@@ -1,0 +1,77 @@
+import type { Db } from '../schema.js';
+import type { SignalStore } from '../signal-types.js';
+
+/** Job errors that are ours, not Slack's: a drop because the channel no longer wants the job. */
+const OWN_REASONS = ['subscription_gone', 'subscription_paused', 'no_installation'];
+
+type HistoryMethods = Pick<
+  SignalStore,
+  'listHookEvents' | 'lastDeliveryErrors' | 'renameHookProject' | 'listHooksToRefresh'
+>;
+
+export function createHistoryQueries(db: Db): HistoryMethods {
+  return {
+    async listHookEvents(hookId, limit) {
+      const rows = await db
+        .selectFrom('events')
+        .select(['deployment_id', 'event', 'occurred_at'])
+        .where('hook_id', '=', hookId)
+        .where('disposition', '=', 'deliver')
+        .where('event', 'in', ['deploy.started', 'deploy.succeeded', 'deploy.failed'])
+        .orderBy('received_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ deploymentId: r.deployment_id, event: r.event, occurredAt: r.occurred_at }));
+    },
+    async lastDeliveryErrors(teamId, channelId) {
+      const rows = await db
+        .selectFrom('jobs')
+        .select(['project_id', 'last_error'])
+        .where('team_id', '=', teamId)
+        .where('channel_id', '=', channelId)
+        .where('last_error', 'is not', null)
+        .where('last_error', 'not in', OWN_REASONS)
+        .orderBy('updated_at', 'desc')
+        .limit(200)
+        .execute();
+      const errors = new Map<string, string>();
+      for (const r of rows) {
+        const code = (r.last_error ?? '').replace(/^expired:/, '');
+        if (!errors.has(r.project_id) && code) errors.set(r.project_id, code);
+      }
+      return errors;
+    },
+    async renameHookProject(hookId, name, slug, checkedAt) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('hooks')
+          .set({ project_name: name, project_slug: slug })
+          .where('id', '=', hookId)
+          .execute();
+        await trx
+          .insertInto('hook_name_checks')
+          .values({ hook_id: hookId, checked_at: checkedAt })
+          .onConflict((oc) => oc.column('hook_id').doUpdateSet({ checked_at: checkedAt }))
+          .execute();
+      });
+    },
+    async listHooksToRefresh(before, limit) {
+      const rows = await db
+        .selectFrom('hooks')
+        .leftJoin('hook_name_checks', 'hook_name_checks.hook_id', 'hooks.id')
+        .select(['hooks.id', 'hooks.team_id', 'hooks.project_id'])
+        .where('hooks.status', '=', 'active')
+        .where((eb) =>
+          eb.or([
+            eb('hook_name_checks.checked_at', 'is', null),
+            eb('hook_name_checks.checked_at', '<', before),
+          ]),
+        )
+        .orderBy('hook_name_checks.checked_at')
+        .orderBy('hooks.created_at')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ id: r.id, teamId: r.team_id, projectId: r.project_id }));
+    },
+  };
+}
