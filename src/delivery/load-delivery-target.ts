@@ -133,14 +133,14 @@ export async function loadDeliveryTarget(job: DeliveryJob, deps: LoadTargetDeps)
   };
 }
 
-/** The buttons the workspace allows and, on a failure, the channel's mentions. */
+/** The buttons the workspace allows and, on a failure or a recovery, the channel's mentions. */
 async function extrasOf(
   deps: LoadTargetDeps,
   job: DeliveryJob,
   view: DeploymentView,
 ): Promise<MessageExtras> {
   const access = await deps.store.getActionAccess(job.teamId);
-  const mentions =
-    view.status === 'failed' ? await deps.store.getMentions(job.teamId, job.channelId, job.projectId) : [];
+  const pings = view.status === 'failed' || view.outcomeChange?.kind === 'recovered';
+  const mentions = pings ? await deps.store.getMentions(job.teamId, job.channelId, job.projectId) : [];
   return { actionsAllowed: access.mode !== 'off', mentions };
 }

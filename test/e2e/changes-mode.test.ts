@@ -54,6 +54,25 @@ describe('changes mode', () => {
     expect(texts[2]).toContain('(recovered: back to normal after');
   });
 
+  it('mentions set for the channel ping on the break and on the recovery, not on other successes', async () => {
+    const clock = createClock(Date.now() - 3 * 3600_000);
+    const f = await followedApp(clock, 'succeeded changes');
+    apps.push(f.t);
+    const set = await command(f.t, clock, 'mention shop <@U0ONCALL|ann>');
+    expect(set.response_type).toBe('ephemeral');
+    await deploy(f, clock, 'succeeded');
+    await deploy(f, clock, 'failed');
+    await deploy(f, clock, 'succeeded');
+    await deploy(f, clock, 'succeeded');
+    const texts = f.t.fakeSlack.messagesIn(CHANNEL).map((m) => String(m.text));
+    expect(texts).toHaveLength(4);
+    expect(texts[0]).not.toContain('<@U0ONCALL>');
+    expect(texts[1]).toContain('<@U0ONCALL>');
+    expect(texts[2]).toContain('(recovered: back to normal after');
+    expect(texts[2]).toContain('<@U0ONCALL>');
+    expect(texts[3]).not.toContain('<@U0ONCALL>');
+  });
+
   it('a plain subscription is unchanged: every deployment, no break or recovery words', async () => {
     const clock = createClock(Date.now() - 3 * 3600_000);
     const f = await followedApp(clock);
