@@ -1,4 +1,4 @@
-/** Who and what the demo plays with: one workspace, two channels, two sota.io projects. */
+/** Who and what the demo plays with: one workspace and its admin, two channels, two sota.io projects. */
 export const DEMO_TEAM = { id: 'T0DEMO', name: 'Acme' } as const;
 export const DEMO_USER = { id: 'U0ALEX', name: 'alex' } as const;
 export const DEMO_BOT_TOKEN = 'xoxb-demo-0000000000-local-only';
@@ -19,6 +19,15 @@ export const DEMO_SUBSCRIPTIONS = [
   { channel: DEMO_CHANNELS.deploys, text: 'subscribe payments-api' },
   { channel: DEMO_CHANNELS.shopAlerts, text: 'subscribe shop failed changes' },
 ] as const;
+
+/**
+ * Who may press Redeploy / Roll back: @alex, picked from Slack's list (so it arrives escaped). alex
+ * is a workspace admin, who may decide it.
+ */
+export const DEMO_ACTIONS_COMMAND = {
+  channel: DEMO_CHANNELS.deploys,
+  text: `actions <@${DEMO_USER.id}|${DEMO_USER.name}>`,
+} as const;
 
 export type DemoChannelKey = keyof typeof DEMO_CHANNELS;
 export type DemoProjectKey = keyof typeof DEMO_PROJECTS;

@@ -5,6 +5,7 @@ import { plainMrkdwn } from './plain-mrkdwn.js';
 import { createEffectReader, type SlackEffect } from './slack-effects.js';
 import type { DemoWorld } from './start-demo-world.js';
 import { formatHeading } from './transcript.js';
+import { waitUntil } from './wait-until.js';
 
 /** A pasted sota.io link and what it unfurled to (the blocks under the link). */
 export interface DemoUnfurl {
@@ -89,13 +90,4 @@ export async function playLinkAndArchive(world: DemoWorld, paint: Paint, write: 
   );
   for (const line of effectLines(paint, read())) write(line);
   return { url, atMs: world.clock.now(), blocks } satisfies DemoUnfurl;
-}
-
-async function waitUntil(done: () => boolean, poke?: () => Promise<void>): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error('the app did not do what the demo waited for');
-    if (poke) await poke();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

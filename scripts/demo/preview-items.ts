@@ -1,6 +1,7 @@
 import type { PreviewChannel, PreviewMessage } from '../../src/preview/render-slack-preview-html.js';
 import { DEMO_CHANNELS, DEMO_USER } from './demo-cast.js';
 import type { DemoUnfurl } from './play-signals.js';
+import type { PlayedPress } from './press-button.js';
 import type { DemoWorld } from './start-demo-world.js';
 import { clockOf } from './transcript.js';
 
@@ -49,16 +50,31 @@ function unfurlMessage(unfurl: DemoUnfurl): Timed {
   return { atMs: unfurl.atMs, message };
 }
 
+/** The modal a press opened, drawn in the channel where the button was pressed (only the presser sees it). */
+function modalMessage(press: PlayedPress): Timed[] {
+  if (!press.modal) return [];
+  const message: PreviewMessage = {
+    text: 'Deployment logs',
+    blocks: press.modal.blocks,
+    time: timeLabel(press.modal.atMs),
+    command: press.label,
+    ephemeral: true,
+  };
+  return [{ atMs: press.modal.atMs, message }];
+}
+
 /** What each demo channel (and the app's Messages tab) shows, in time order, for the preview page. */
 export function previewItems(
   world: DemoWorld,
   commands: readonly CommandRun[],
-  unfurl?: DemoUnfurl,
+  extras: { unfurl?: DemoUnfurl; presses?: readonly PlayedPress[] } = {},
 ): PreviewChannel[] {
+  const { unfurl, presses = [] } = extras;
   const channels = Object.values(DEMO_CHANNELS).map((channel) => {
     const timed = [
       ...commands.filter((c) => c.channelId === channel.id).map(commandMessage),
       ...slackMessages(world, channel.id),
+      ...presses.filter((p) => p.modal?.channelId === channel.id).flatMap(modalMessage),
       ...(unfurl && channel.id === DEMO_CHANNELS.deploys.id ? [unfurlMessage(unfurl)] : []),
     ].sort((a, b) => a.atMs - b.atMs);
     return { channel: `#${channel.name}`, messages: timed.map((t) => t.message) };

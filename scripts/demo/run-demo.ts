@@ -2,16 +2,26 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { renderSlackPreviewHtml } from '../../src/preview/render-slack-preview-html.js';
-import { channelLabel, DEMO_CHANNELS, DEMO_SUBSCRIPTIONS, DEMO_USER } from './demo-cast.js';
-import { DEMO_DAY } from './demo-day.js';
+import type { FakeSlackCall } from '../../test/fakes/fake-slack.js';
+import type { FakeSotaRequest } from '../../test/fakes/fake-sota.js';
+import {
+  channelLabel,
+  DEMO_ACTIONS_COMMAND,
+  DEMO_CHANNELS,
+  DEMO_SUBSCRIPTIONS,
+  DEMO_USER,
+} from './demo-cast.js';
+import { DEMO_DAY, DEMO_PRESSES } from './demo-day.js';
 import { createPaint, type Paint } from './paint.js';
+import { plainMrkdwn } from './plain-mrkdwn.js';
 import { type PlayedStep, playDay } from './play-day.js';
 import { type DemoUnfurl, effectLines, playLinkAndArchive, tickSignals } from './play-signals.js';
+import type { PlayedPress } from './press-button.js';
 import { type CommandRun, PREVIEW_USERS, previewItems } from './preview-items.js';
 import { runSlashCommand } from './run-slash-command.js';
 import { createEffectReader } from './slack-effects.js';
 import { type DemoWorld, startDemoWorld } from './start-demo-world.js';
-import { formatChannel, formatCommand, formatHeading, formatStep } from './transcript.js';
+import { formatChannel, formatCommand, formatHeading, formatPress, formatStep } from './transcript.js';
 
 export interface DemoOptions {
   /** Receives the transcript, one chunk (one or more lines) at a time. */
@@ -25,6 +35,10 @@ export interface DemoResult {
   previewPath: string;
   commands: CommandRun[];
   played: PlayedStep[];
+  presses: PlayedPress[];
+  /** Every call the app made to the Slack stand-in, and every request it sent to the sota.io one. */
+  slackCalls: readonly FakeSlackCall[];
+  sotaRequests: readonly FakeSotaRequest[];
 }
 
 /** `HH:MM` (UTC) of an instant: the demo's digest falls just after its day. */
@@ -34,7 +48,8 @@ type CommandStep = { channel: { id: string; name: string }; text: string };
 
 async function command(world: DemoWorld, paint: Paint, options: DemoOptions, step: CommandStep) {
   const answer = await runSlashCommand(world, step.channel, step.text);
-  const run = { channelId: step.channel.id, command: `/sota ${step.text}`, answer, atMs: world.clock.now() };
+  const typed = `/sota ${plainMrkdwn(step.text, PREVIEW_USERS)}`;
+  const run = { channelId: step.channel.id, command: typed, answer, atMs: world.clock.now() };
   options.write(formatCommand(paint, `#${step.channel.name}`, run.command, String(answer.text ?? '')));
   return run;
 }
@@ -42,11 +57,11 @@ async function command(world: DemoWorld, paint: Paint, options: DemoOptions, ste
 function writePreview(
   world: DemoWorld,
   commands: CommandRun[],
-  unfurl: DemoUnfurl,
+  extras: { unfurl: DemoUnfurl; presses: PlayedPress[] },
   path: string | undefined,
 ): string {
   const target = resolve(path ?? join(mkdtempSync(join(tmpdir(), 'sota-slack-demo-')), 'slack-preview.html'));
-  const html = renderSlackPreviewHtml(previewItems(world, commands, unfurl), {
+  const html = renderSlackPreviewHtml(previewItems(world, commands, extras), {
     title: 'sota-slack demo — what reached Slack',
     subtitle: 'Rendered from the messages the app sent to the local Slack stand-in during `npm run demo`.',
     users: PREVIEW_USERS,
@@ -89,13 +104,20 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     world.clock.set(dayStart - 10 * 60_000);
     const commands: CommandRun[] = [];
     for (const step of DEMO_SUBSCRIPTIONS) commands.push(await command(world, paint, options, step));
+    commands.push(await command(world, paint, options, DEMO_ACTIONS_COMMAND));
     const digestAt = dayStart + 225 * 60_000;
     const digest = { channel: DEMO_CHANNELS.deploys, text: `digest ${hhmm(digestAt)}` };
     commands.push(await command(world, paint, options, digest));
     options.write(
-      formatHeading(paint, 'A day of deployments: signed webhooks from sota.io, and what reached Slack'),
+      formatHeading(
+        paint,
+        'A day of deployments: signed webhooks from sota.io, buttons pressed in Slack, and what the app did',
+      ),
     );
-    const played = await playDay(world, DEMO_DAY, dayStart, (p) => options.write(formatStep(paint, p)));
+    const day = { steps: DEMO_DAY, presses: DEMO_PRESSES };
+    const played = await playDay(world, day, dayStart, (p) =>
+      options.write('step' in p ? formatStep(paint, p) : formatPress(paint, p)),
+    );
     options.write(formatHeading(paint, 'Muting #deploys for an hour, asking what it follows, unmuting'));
     world.clock.set(dayStart + 216 * 60_000);
     const deploys = DEMO_CHANNELS.deploys;
@@ -112,10 +134,16 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     for (const line of effectLines(paint, effects())) options.write(line);
     const unfurl = await playLinkAndArchive(world, paint, options.write);
     summarise(world, paint, options);
-    const previewPath = writePreview(world, commands, unfurl, options.previewPath);
+    const previewPath = writePreview(
+      world,
+      commands,
+      { unfurl, presses: played.presses },
+      options.previewPath,
+    );
     options.write(formatHeading(paint, 'The same messages as Slack draws them'));
     options.write(`  open ${paint('bold', previewPath)}`);
-    return { previewPath, commands, played };
+    const calls = { slackCalls: world.fakeSlack.calls, sotaRequests: world.fakeSota.requests };
+    return { previewPath, commands, played: played.steps, presses: played.presses, ...calls };
   } finally {
     await world.stop();
   }

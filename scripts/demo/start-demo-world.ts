@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { createLogger } from '../../src/log/logger.js';
 import { type FakeSlack, startFakeSlack } from '../../test/fakes/fake-slack.js';
 import { type FakeSota, startFakeSota } from '../../test/fakes/fake-sota.js';
-import { DEMO_BOT_TOKEN, DEMO_CHANNELS, DEMO_PROJECTS, DEMO_TEAM } from './demo-cast.js';
+import { DEMO_BOT_TOKEN, DEMO_CHANNELS, DEMO_PROJECTS, DEMO_TEAM, DEMO_USER } from './demo-cast.js';
 import { freePort } from './free-port.js';
 import { type ResponseUrlServer, startResponseUrlServer } from './response-url-server.js';
 
@@ -43,7 +43,12 @@ function startStandIns(clock: () => number) {
     botId: 'B0SOTABOT',
   };
   return Promise.all([
-    startFakeSlack({ tokens: { [DEMO_BOT_TOKEN]: identity }, channels, now: clock }),
+    startFakeSlack({
+      tokens: { [DEMO_BOT_TOKEN]: identity },
+      channels,
+      users: { [DEMO_USER.id]: { isAdmin: true } },
+      now: clock,
+    }),
     startFakeSota(),
     startResponseUrlServer(),
   ]);

@@ -2,6 +2,7 @@ import { DEMO_USER } from './demo-cast.js';
 import type { Paint } from './paint.js';
 import { plainMrkdwn } from './plain-mrkdwn.js';
 import type { PlayedStep } from './play-day.js';
+import type { PlayedPress } from './press-button.js';
 import type { SlackEffect } from './slack-effects.js';
 
 const USERS = { [DEMO_USER.id]: DEMO_USER.name };
@@ -10,6 +11,8 @@ const KIND_LABEL: Record<SlackEffect['kind'], string> = {
   posted: 'posted ',
   updated: 'updated',
   thread: '↳ thread',
+  opened: 'opened',
+  called: 'called',
 };
 
 /** Lines after the first are indented to `indent`. */
@@ -50,6 +53,21 @@ export function formatStep(paint: Paint, played: PlayedStep): string {
   if (step.note) lines.push(`${STEP_INDENT}${paint('yellow', step.note)}`);
   for (const effect of played.effects) lines.push(formatEffect(paint, effect));
   if (played.effects.length === 0) lines.push(`${STEP_INDENT}${paint('dim', 'no change in Slack')}`);
+  return lines.join('\n');
+}
+
+/** A button pressed: who pressed which, on which deployment's message, and what the app did. */
+export function formatPress(paint: Paint, played: PlayedPress): string {
+  const answer =
+    played.status >= 200 && played.status < 300
+      ? paint('green', String(played.status))
+      : paint('red', String(played.status));
+  const what = `@${DEMO_USER.name} presses “${played.label}”`;
+  const lines = [
+    `  ${paint('dim', clockOf(played.at))}  ${what.padEnd(17)} ${played.projectName.padEnd(14)} ${played.deploymentId.slice(0, 8)}  → ${answer}`,
+    `${STEP_INDENT}${paint('yellow', played.press.note)}`,
+  ];
+  for (const effect of played.effects) lines.push(formatEffect(paint, effect));
   return lines.join('\n');
 }
 

@@ -46,6 +46,9 @@ export function sampleView(deployment: string, steps = Number.POSITIVE_INFINITY)
   };
   const view = reduceDeployment(meta, events);
   if (!view) throw new Error(`nothing to show for ${deployment}`);
+  // A failure without a reason gets the one sota.io's deployment list gives, as the app looks it up.
+  const lookedUp = day.find((s) => s.inSota?.reason)?.inSota?.reason;
+  if (view.status === 'failed' && !view.errorMessage && lookedUp) view.errorMessage = lookedUp;
   return view;
 }
 

@@ -7,6 +7,7 @@ import { renderDeployMessage } from '../../src/blocks/render-deploy-message.js';
 import { renderThreadReply } from '../../src/blocks/render-thread-reply.js';
 import { type PreviewChannel, renderSlackPreviewHtml } from '../../src/preview/render-slack-preview-html.js';
 import { DEMO_CHANNELS, DEMO_USER } from '../demo/demo-cast.js';
+import { BUILD_LOG } from '../demo/demo-day.js';
 import { PREVIEW_USERS } from '../demo/preview-items.js';
 import { sampleClock, sampleIso, sampleMinutes, sampleSubscriptions, sampleView } from './demo-sample.js';
 import { signalPictures } from './signal-pictures.js';
@@ -40,23 +41,11 @@ function actionableFailure() {
   };
 }
 
-const SAMPLE_LOG = [
-  '> shop@1.4.0 build',
-  '> next build',
-  '',
-  '   ▲ Next.js 15.1.0',
-  '   Creating an optimized production build ...',
-  'Failed to compile.',
-  '',
-  "./app/page.tsx:3:1 Module not found: Can't resolve 'next/font'",
-  'npm ERR! code 1',
-].join('\n');
-
 function logsModal() {
   const view = sampleView(BROKEN);
   const modal = renderLogsModal(
     { project: view.projectName ?? view.projectId, deploymentId: view.deploymentId },
-    SAMPLE_LOG,
+    BUILD_LOG,
   );
   return {
     text: 'Deployment logs',

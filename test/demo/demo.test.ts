@@ -59,8 +59,32 @@ describe('npm run demo', () => {
     expect(stdout).toMatch(/#deploys +posted +⏳ Shop Frontend is deploying/);
     expect(stdout).toMatch(/#deploys +updated +✅ Shop Frontend deployed — live at https:\/\/shop\.sota\.io/);
     expect(stdout).toMatch(/#deploys +↳ thread +✅ Live at https:\/\/shop\.sota\.io after 2 m/);
-    expect(stdout).toMatch(/#shop-alerts +posted +❌ Shop Frontend failed to deploy: Build failed/);
-    expect(stdout).toMatch(/#deploys +↳ thread +❌ Failed after 1 m: .*Cannot find module 'next'/);
+    expect(stdout).toMatch(/#shop-alerts +posted +❌ Shop Frontend failed to deploy \(broke/);
+    expect(stdout).toMatch(/#deploys +↳ thread +❌ Failed after 1 m\n/);
+  });
+
+  it('adds the reason sota.io lists to the failure that came without one, in the same messages', () => {
+    const failure = stdout.slice(stdout.indexOf('deploy.failed'));
+    expect(failure).toMatch(
+      /^deploy\.failed[^\n]*→ 202\n[^\n]*gives no reason[^\n]*\n +#deploys +updated +❌ Shop Frontend failed to deploy\n +#shop-alerts +posted[^\n]*\n +#deploys +↳ thread[^\n]*\n +sota\.io +called +GET \/v1\/projects\/[0-9a-f]{8}\/deployments\?limit=20\n +#deploys +updated +❌ Shop Frontend failed to deploy: Build failed[^\n]*Cannot find module 'next'\n +#shop-alerts +updated +❌ Shop Frontend failed to deploy: Build failed/,
+    );
+  });
+
+  it('opens the logs modal on a View logs click: loading first, then the last lines', () => {
+    const press = stdout.slice(stdout.indexOf('@alex presses “View logs”'));
+    expect(press).toMatch(
+      /^@alex presses “View logs” Shop Frontend +[0-9a-f]{8} +→ 200\n[^\n]*\n +@alex \(modal\) +opened +Shop Frontend · deployment `[0-9a-f]{8}`\n +⏳ Fetching the logs from sota\.io…\n +sota\.io +called +GET \/v1\/projects\/[0-9a-f]{8}\/deployments\/[0-9a-f]{8}\/logs\n +@alex \(modal\) +updated +Shop Frontend · deployment[^\n]*\n[^\n]*next\/font[^\n]*\n +npm ERR! code 1\n/,
+    );
+  });
+
+  it('lets @alex roll back once /sota actions allows it: one call, the reply in the thread', () => {
+    expect(stdout).toContain('#deploys       /sota actions @alex\n');
+    expect(stdout).toContain('From now on, @alex can press Redeploy and Roll back');
+    const press = stdout.slice(stdout.indexOf('@alex presses “Roll back”'));
+    expect(press).toMatch(
+      /^@alex presses “Roll back” Shop Frontend +[0-9a-f]{8} +→ 200\n[^\n]*\n +sota\.io +called +GET [^\n]*\n +sota\.io +called +POST \/v1\/projects\/[0-9a-f]{8}\/rollback\n +#deploys +↳ thread +@alex rolled back Shop Frontend: sota\.io started deployment `[0-9a-f]{8}` \(deploying\)\n/,
+    );
+    expect(stdout.match(/POST \/v1\/projects\/[0-9a-f]{8}\/rollback/g)).toHaveLength(1);
   });
 
   it('keeps a late start from undoing a success, and a repeated delivery from posting again', () => {
@@ -91,7 +115,10 @@ describe('npm run demo', () => {
     expect(html).toContain('<div class="channel-name">#shop-alerts</div>');
     expect(html).toContain('<div class="b-header">❌ Shop Frontend failed to deploy</div>');
     expect(html).toContain('Cannot find module &#39;next&#39;');
-    expect(html.match(/<div class="thread-count">1 reply<\/div>/g)).toHaveLength(4);
+    expect(html.match(/<div class="thread-count">1 reply<\/div>/g)).toHaveLength(3);
+    expect(html).toContain('<div class="thread-count">2 replies</div>');
+    expect(html).toContain('used <code>View logs</code>');
+    expect(html).toContain('npm ERR! code 1</pre>');
     expect(html).toContain('used <code>/sota list</code>');
     expect(html).toContain('sota · Messages (to @alex)');
     expect(html).toContain('Shop Frontend</b> on sota.io');

@@ -15,6 +15,8 @@ export type FakeSotaFailure =
   | { kind: 'rate-limit'; retryAfter?: number | string; resetAt?: number; message?: string }
   /** Wait `ms`, then answer normally. */
   | { kind: 'delay'; ms: number }
+  /** Answer normally once `until` settled (the caller decides when sota.io answers). */
+  | { kind: 'gate'; until: Promise<unknown> }
   /** Never answer; the connection stays open until the client gives up or the fake closes. */
   | { kind: 'hang' }
   /** Destroy the connection without an answer. */
@@ -100,9 +102,9 @@ export function errorBody(status: number, message?: string, code?: string): unkn
   return { error: { message: message ?? fallback.message, code: code ?? fallback.code } };
 }
 
-/** The reply for a failure that answers (everything but hang, reset and delay). */
+/** The reply for a failure that answers (everything but hang, reset, delay and gate). */
 export function failureReply(
-  failure: Exclude<FakeSotaFailure, { kind: 'hang' | 'reset' | 'delay' }>,
+  failure: Exclude<FakeSotaFailure, { kind: 'hang' | 'reset' | 'delay' | 'gate' }>,
 ): FakeReply {
   switch (failure.kind) {
     case 'status':

@@ -14,7 +14,8 @@
  * - POST   /v1/projects/:id/rollback             200, a new `deploying` deployment of the image before the
  *                                                running one; 409 "Nothing to roll back to" without one
  * Every request needs `Authorization: Bearer <one of tokens>` (else 401) and is recorded in `requests`,
- * authorised or not. `failNext` / `failAlways` make matching requests fail before auth and routing.
+ * authorised or not. `failNext` / `failAlways` make matching requests fail before auth and routing (or,
+ * with `delay` and `gate`, wait before they are answered normally).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -142,7 +143,9 @@ export async function startFakeSota(options: FakeSotaOptions = {}): Promise<Fake
       return;
     }
     if (failure?.kind === 'delay') await wait(failure.ms);
-    const reply = failure && failure.kind !== 'delay' ? failureReply(failure) : answer(request);
+    if (failure?.kind === 'gate') await failure.until.catch(() => undefined);
+    const answersNormally = !failure || failure.kind === 'delay' || failure.kind === 'gate';
+    const reply = answersNormally ? answer(request) : failureReply(failure);
     if (!res.destroyed) sendReply(res, reply);
   }
 

@@ -89,6 +89,24 @@ describe('fake sota.io', () => {
     expect(((await answer.json()) as { data: unknown[] }).data).toHaveLength(1);
   });
 
+  it('holds an answer until its gate opens, then answers normally', async () => {
+    fake.addProject({ name: 'Shop' });
+    let open = () => {};
+    fake.failNext('GET /v1/projects', { kind: 'gate', until: new Promise<void>((r) => (open = r)) });
+    let answered = false;
+    const pending = call('GET', '/v1/projects').then((answer) => {
+      answered = true;
+      return answer;
+    });
+    while (fake.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    open();
+    const answer = await pending;
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { data: unknown[] }).data).toHaveLength(1);
+  });
+
   it('reset forgets everything and restores the start options', async () => {
     fake.addProject({ name: 'Shop' });
     fake.tokens.delete('sota_aaaa');
