@@ -5,8 +5,8 @@ import { parseDatabase } from '../config/database.js';
 import { ConfigError, loadStoreConfig, type StoreConfig } from '../config/load-config.js';
 import { loadOrCreateKeyFile } from '../crypto/key-file.js';
 import { createSecretBox, type SecretBox } from '../crypto/secret-box.js';
-import { copySqliteToPostgres } from '../store/copy/copy-to-postgres.js';
 import { keyFilePath } from '../store/open-store.js';
+import { copySqliteToPostgres } from './lib/copy-to-postgres.js';
 
 export const COPY_STORE_USAGE = `Copies the embedded SQLite store into an empty PostgreSQL database.
 

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import type { Logger } from '../../log/logger.js';
-import { runMigrations } from '../migrate.js';
-import { createPostgresStore, openPostgresEngine } from '../postgres/postgres-store.js';
-import { SEALED_COLUMNS } from '../queries/secrets.js';
-import type { Db, TableName } from '../schema.js';
-import { openSqliteEngine } from '../sqlite/sqlite-store.js';
+import { runMigrations } from '../../store/migrate.js';
+import { createPostgresStore, openPostgresEngine } from '../../store/postgres/postgres-store.js';
+import { SEALED_COLUMNS } from '../../store/queries/secrets.js';
+import type { Db, TableName } from '../../store/schema.js';
+import { openSqliteEngine } from '../../store/sqlite/sqlite-store.js';
 
 export interface CopyOptions {
   /** The SQLite database file to copy from (the app using it should be stopped). */
