@@ -7,7 +7,6 @@ import { createActionQueries } from './queries/actions.js';
 import { createHookQueries } from './queries/hooks.js';
 import { createInboxQueries } from './queries/inbox.js';
 import { createMessageQueries } from './queries/messages.js';
-import { createOAuthStateQueries } from './queries/oauth-states.js';
 import { createQueueQueries } from './queries/queue.js';
 import { createSignalQueries } from './queries/signals.js';
 import { createSubscriptionQueries } from './queries/subscriptions.js';
@@ -33,7 +32,6 @@ export function createStore(engine: Engine, box: SecretBox, logger?: Logger): St
     ...createQueueQueries(db),
     ...createMessageQueries(db),
     ...createWorkspaceQueries(db, box),
-    ...createOAuthStateQueries(db),
     ...createActionQueries(db),
     ...createSignalQueries(db),
   };

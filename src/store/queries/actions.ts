@@ -1,5 +1,8 @@
+import { camel, snake } from '../rows.js';
 import type { Db } from '../schema.js';
-import type { ActionAccess, ActionRecord, ActionStore, MentionStore } from '../types.js';
+import type { ActionAccess, ActionStore, MentionStore } from '../types.js';
+import { matches } from './matches.js';
+import { prepared } from './prepared.js';
 
 function parseList(text: string): string[] {
   try {
@@ -16,19 +19,16 @@ function toAccess(row: { mode: ActionAccess['mode']; mentions: string } | undefi
   return { mode: 'members', mentions: parseList(row.mentions) };
 }
 
-const byNewest = (a: ActionRecord & { id: number }, b: ActionRecord & { id: number }) =>
-  b.at - a.at || b.id - a.id;
-
 export function createActionQueries(db: Db): ActionStore & MentionStore {
+  // Both are read for every delivery job.
+  const access = prepared(['teamId'], (v) =>
+    db.selectFrom('action_access').select(['mode', 'mentions']).where(matches(v)),
+  );
+  const mentions = prepared(['teamId', 'channelId', 'projectId'], (v) =>
+    db.selectFrom('channel_mentions').select('mentions').where(matches(v)),
+  );
   return {
-    async getActionAccess(teamId) {
-      const row = await db
-        .selectFrom('action_access')
-        .select(['mode', 'mentions'])
-        .where('team_id', '=', teamId)
-        .executeTakeFirst();
-      return toAccess(row);
-    },
+    getActionAccess: async (teamId) => toAccess((await db.executeQuery(access({ teamId }))).rows[0]),
     async setActionAccess(teamId, access, setBy, at) {
       const mentions = JSON.stringify(access.mode === 'members' ? access.mentions : []);
       const row = { mode: access.mode, mentions, set_by: setBy, set_at: at };
@@ -38,16 +38,10 @@ export function createActionQueries(db: Db): ActionStore & MentionStore {
         .onConflict((oc) => oc.column('team_id').doUpdateSet(row))
         .execute();
     },
-    async claimActionPress(key, now, windowMs) {
+    async claimActionPress({ teamId, channelId, messageTs, action }, now, windowMs) {
       const result = await db
         .insertInto('action_presses')
-        .values({
-          team_id: key.teamId,
-          channel_id: key.channelId,
-          message_ts: key.messageTs,
-          action: key.action,
-          claimed_at: now,
-        })
+        .values(snake({ teamId, channelId, messageTs, action, claimedAt: now }))
         .onConflict((oc) =>
           oc
             .columns(['team_id', 'channel_id', 'message_ts', 'action'])
@@ -58,57 +52,35 @@ export function createActionQueries(db: Db): ActionStore & MentionStore {
       return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
     },
     async recordAction(r) {
+      const { teamId, channelId, messageTs, action, projectId, deploymentId, userId, at } = r;
+      const record = { teamId, channelId, messageTs, action, projectId, deploymentId, userId, at };
       await db
         .insertInto('action_log')
-        .values({
-          ...{ team_id: r.teamId, channel_id: r.channelId, message_ts: r.messageTs, action: r.action },
-          ...{ project_id: r.projectId, deployment_id: r.deploymentId, user_id: r.userId, at: r.at },
-          ...{ result: r.result, new_deployment_id: r.newDeploymentId },
-        })
+        .values(snake({ ...record, result: r.result, newDeploymentId: r.newDeploymentId }))
         .execute();
     },
     async listActions(teamId, limit = 100) {
-      const rows = await db.selectFrom('action_log').selectAll().where('team_id', '=', teamId).execute();
-      return rows
-        .map((row) => ({
-          id: Number(row.id),
-          teamId: row.team_id,
-          channelId: row.channel_id,
-          messageTs: row.message_ts,
-          action: row.action,
-          projectId: row.project_id,
-          deploymentId: row.deployment_id,
-          userId: row.user_id,
-          at: Number(row.at),
-          result: row.result,
-          newDeploymentId: row.new_deployment_id,
-        }))
-        .sort(byNewest)
-        .slice(0, limit)
-        .map(({ id: _id, ...record }) => record);
+      const rows = await db
+        .selectFrom('action_log')
+        .selectAll()
+        .where('team_id', '=', teamId)
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(({ id: _, ...row }) => camel(row));
     },
     async getMentions(teamId, channelId, projectId) {
-      const row = await db
-        .selectFrom('channel_mentions')
-        .select('mentions')
-        .where('team_id', '=', teamId)
-        .where('channel_id', '=', channelId)
-        .where('project_id', '=', projectId)
-        .executeTakeFirst();
+      const row = (await db.executeQuery(mentions({ teamId, channelId, projectId }))).rows[0];
       return row ? parseList(row.mentions) : [];
     },
-    async setMentions(teamId, channelId, projectId, mentions) {
-      const key = { team_id: teamId, channel_id: channelId, project_id: projectId };
-      if (mentions.length === 0) {
-        await db
-          .deleteFrom('channel_mentions')
-          .where('team_id', '=', teamId)
-          .where('channel_id', '=', channelId)
-          .where('project_id', '=', projectId)
-          .execute();
+    async setMentions(teamId, channelId, projectId, list) {
+      const key = snake({ teamId, channelId, projectId });
+      if (list.length === 0) {
+        await db.deleteFrom('channel_mentions').where(matches({ teamId, channelId, projectId })).execute();
         return;
       }
-      const row = { mentions: JSON.stringify(mentions) };
+      const row = { mentions: JSON.stringify(list) };
       await db
         .insertInto('channel_mentions')
         .values({ ...key, ...row })

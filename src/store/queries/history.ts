@@ -1,5 +1,7 @@
+import { camel } from '../rows.js';
 import type { Db } from '../schema.js';
 import type { SignalStore } from '../signal-types.js';
+import { prepared } from './prepared.js';
 
 /** Job errors that are ours, not Slack's: a drop because the channel no longer wants the job. */
 const OWN_REASONS = ['subscription_gone', 'subscription_paused', 'no_installation'];
@@ -10,19 +12,20 @@ type HistoryMethods = Pick<
 >;
 
 export function createHistoryQueries(db: Db): HistoryMethods {
+  // Read for every delivery job.
+  const events = prepared(['hookId', 'limit'], (v) =>
+    db
+      .selectFrom('events')
+      .select(['deployment_id', 'event', 'occurred_at'])
+      .where('hook_id', '=', v.hookId)
+      .where('disposition', '=', 'deliver')
+      .where('event', 'in', ['deploy.started', 'deploy.succeeded', 'deploy.failed'])
+      .orderBy('received_at', 'desc')
+      .limit(v.limit),
+  );
   return {
-    async listHookEvents(hookId, limit) {
-      const rows = await db
-        .selectFrom('events')
-        .select(['deployment_id', 'event', 'occurred_at'])
-        .where('hook_id', '=', hookId)
-        .where('disposition', '=', 'deliver')
-        .where('event', 'in', ['deploy.started', 'deploy.succeeded', 'deploy.failed'])
-        .orderBy('received_at', 'desc')
-        .limit(limit)
-        .execute();
-      return rows.map((r) => ({ deploymentId: r.deployment_id, event: r.event, occurredAt: r.occurred_at }));
-    },
+    listHookEvents: async (hookId, limit) =>
+      (await db.executeQuery(events({ hookId, limit }))).rows.map(camel),
     async lastDeliveryErrors(teamId, channelId) {
       const rows = await db
         .selectFrom('jobs')
@@ -71,7 +74,7 @@ export function createHistoryQueries(db: Db): HistoryMethods {
         .orderBy('hooks.created_at')
         .limit(limit)
         .execute();
-      return rows.map((r) => ({ id: r.id, teamId: r.team_id, projectId: r.project_id }));
+      return rows.map(camel);
     },
   };
 }

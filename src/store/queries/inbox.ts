@@ -1,5 +1,5 @@
 import { type Expression, sql } from 'kysely';
-import { toStoredEvent } from '../rows.js';
+import { camel, snake } from '../rows.js';
 import type { Db } from '../schema.js';
 import type { InboxStore, IngestEvent, IngestResult } from '../types.js';
 import { matches } from './matches.js';
@@ -17,14 +17,9 @@ export function insertEventQuery(db: Db, input: IngestEvent) {
   return db
     .insertInto('events')
     .values({
-      hook_id: input.hookId,
-      project_id: input.projectId,
-      deployment_id: input.deploymentId,
-      event: input.event,
-      occurred_at: input.occurredAt,
-      received_at: input.receivedAt,
-      payload: input.payload,
-      disposition: input.disposition,
+      ...snake({ hookId: input.hookId, projectId: input.projectId, deploymentId: input.deploymentId }),
+      ...snake({ event: input.event, occurredAt: input.occurredAt, receivedAt: input.receivedAt }),
+      ...snake({ payload: input.payload, disposition: input.disposition }),
     })
     .onConflict((oc) => oc.columns(['hook_id', 'deployment_id', 'event']).doNothing())
     .returning('id');
@@ -108,7 +103,9 @@ export function createInboxQueries(db: Db): Pick<InboxStore, 'listDeploymentEven
   );
   return {
     async listDeploymentEvents(hookId, deploymentId) {
-      return (await db.executeQuery(list({ hookId, deploymentId }))).rows.map(toStoredEvent);
+      return (await db.executeQuery(list({ hookId, deploymentId }))).rows.map(({ id: _, ...row }) =>
+        camel(row),
+      );
     },
     async countEvents(filter) {
       let query = db.selectFrom('events').select((eb) => eb.fn.countAll().as('n'));

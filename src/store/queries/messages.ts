@@ -1,45 +1,41 @@
-import { byText, toMessage } from '../rows.js';
+import { byText, camel, snake } from '../rows.js';
 import type { Db } from '../schema.js';
 import type { MessageStore } from '../types.js';
 import { matches } from './matches.js';
 import { prepared } from './prepared.js';
 
-/** The optional fields: `field` in the record, `column` in the row. */
-const FIELDS = [
-  ['ts', 'ts'],
-  ['shownStatus', 'shown_status'],
-  ['shownHash', 'shown_hash'],
-  ['repliedStatus', 'replied_status'],
-] as const;
+const KEY = ['teamId', 'channelId', 'deploymentId'] as const;
+const FIELDS = ['ts', 'shownStatus', 'shownHash', 'repliedStatus'] as const;
+const byChannel = byText<{ channelId: string }>((r) => r.channelId);
 
 export function createMessageQueries(db: Db): MessageStore {
-  const get = prepared(['teamId', 'channelId', 'deploymentId'], (v) =>
-    db.selectFrom('messages').selectAll().where(matches(v)),
-  );
+  const get = prepared(KEY, (v) => db.selectFrom('messages').selectAll().where(matches(v)));
+  // One statement per set of fields given: a field given (even as null) replaces the stored value,
+  // a field left undefined keeps it.
+  const save = (given: readonly (typeof FIELDS)[number][]) =>
+    prepared([...KEY, ...FIELDS, 'updatedAt'], (v) =>
+      db
+        .insertInto('messages')
+        .values(snake(v))
+        .onConflict((oc) =>
+          oc.columns(['team_id', 'channel_id', 'deployment_id']).doUpdateSet({
+            ...snake(Object.fromEntries(given.map((f) => [f, v[f]]))),
+            updated_at: v.updatedAt,
+          }),
+        ),
+    );
+  const saves = new Map<string, ReturnType<typeof save>>();
   return {
     async getMessage(teamId, channelId, deploymentId) {
       const row = (await db.executeQuery(get({ teamId, channelId, deploymentId }))).rows[0];
-      return row && toMessage(row);
+      return row && camel(row);
     },
-    // A field given (even as null) replaces the stored value; a field left undefined keeps it.
     async saveMessage(rec) {
-      const updated_at = Date.now();
-      const given = Object.fromEntries(
-        FIELDS.filter(([field]) => rec[field] !== undefined).map(([field, column]) => [column, rec[field]]),
-      );
-      await db
-        .insertInto('messages')
-        .values({
-          team_id: rec.teamId,
-          channel_id: rec.channelId,
-          deployment_id: rec.deploymentId,
-          ...Object.fromEntries(FIELDS.map(([field, column]) => [column, rec[field] ?? null])),
-          updated_at,
-        })
-        .onConflict((oc) =>
-          oc.columns(['team_id', 'channel_id', 'deployment_id']).doUpdateSet({ ...given, updated_at }),
-        )
-        .execute();
+      const given = FIELDS.filter((f) => rec[f] !== undefined);
+      const query = saves.get(given.join()) ?? save(given);
+      saves.set(given.join(), query);
+      const values = Object.fromEntries([...KEY, ...FIELDS].map((f) => [f, rec[f] ?? null]));
+      await db.executeQuery(query({ ...values, updatedAt: Date.now() } as Record<string, unknown>));
     },
     async lastDeliveries(teamId) {
       const rows = await db
@@ -49,7 +45,6 @@ export function createMessageQueries(db: Db): MessageStore {
         .groupBy('channel_id')
         .execute();
       const last = rows.map((r) => ({ channelId: r.channel_id, updatedAt: Number(r.updatedAt) }));
-      const byChannel = byText<{ channelId: string }>((r) => r.channelId);
       return last.sort((a, b) => b.updatedAt - a.updatedAt || byChannel(a, b));
     },
   };

@@ -60,6 +60,10 @@ export function createQueueQueries(db: Db): QueueQueries {
   const drop = prepared([...KEY, 'reason'], (v) =>
     mine(v).set({ state: 'dropped', last_error: v.reason, ...released, updated_at: v.now }),
   );
+  // Read before every Slack call of a job.
+  const hold = prepared(['teamId'], (v) =>
+    db.selectFrom('workspace_holds').select('until').where(matches(v)),
+  );
   const key = (job: JobKey, owner: string) => ({ ...jobKey(job), owner, now: Date.now() });
 
   return {
@@ -97,13 +101,6 @@ export function createQueueQueries(db: Db): QueueQueries {
         )
         .execute();
     },
-    async getWorkspaceHold(teamId) {
-      const row = await db
-        .selectFrom('workspace_holds')
-        .select('until')
-        .where('team_id', '=', teamId)
-        .executeTakeFirst();
-      return row?.until ?? 0;
-    },
+    getWorkspaceHold: async (teamId) => (await db.executeQuery(hold({ teamId }))).rows[0]?.until ?? 0,
   };
 }
