@@ -61,6 +61,22 @@ describe('the logs modal', () => {
     });
   });
 
+  it('says why there are no lines, always with the `sota logs` command, within the limits', () => {
+    const said = {
+      none: 'has no logs',
+      unsupported: 'does not serve logs',
+      failed: 'did not answer',
+      not_followed: 'does not follow this project',
+      no_key: 'No sota.io key this workspace may use can read',
+    } as const;
+    for (const [why, text] of Object.entries(said)) {
+      const view = renderLogsUnavailable(subject, why as keyof typeof said);
+      assertWithinBlockKitLimits({ text: 'Deployment logs', blocks: view.blocks as KnownBlock[] });
+      expect(JSON.stringify(view)).toContain(text);
+      expect(JSON.stringify(view)).toContain('sota logs');
+    }
+  });
+
   it('keeps whole last lines within the section limit, and cuts one huge line from its start', () => {
     const long = Array.from({ length: 1000 }, (_, i) => `line ${i}`).join('\n');
     const { shown, cut } = lastLines(long, 100);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { buttonPress, subscribeShop } from './button-kit.js';
+import { buttonPress, CHANNEL, subscribeShop } from './button-kit.js';
+import { runCommand } from './slack-test-kit.js';
 
 let t: TestApp;
 let projectId: string;
@@ -59,12 +60,32 @@ describe('View logs', () => {
     ['no logs (404)', () => undefined, 'has no logs for this deployment'],
     ['no logs endpoint (405)', () => (t.fakeSota.logsStatus = 405), 'does not serve logs'],
     ['sota.io down', () => t.fakeSota.failAlways('GET *', { kind: 'status', status: 503 }), 'did not answer'],
+    [
+      'the key cannot read the project (403)',
+      () => t.fakeSota.failAlways('GET *', { kind: 'status', status: 403 }),
+      'No sota.io key this workspace may use can read',
+    ],
+    [
+      'the key is refused (401)',
+      () => t.fakeSota.failAlways('GET *', { kind: 'status', status: 401 }),
+      'No sota.io key this workspace may use can read',
+    ],
   ])('%s: the modal says so and gives the `sota logs` command', async (_name, arrange, says) => {
     arrange();
     await press();
     const modal = await filledModal();
     expect(modal).toContain(says);
     expect(modal).toContain('sota logs');
+  });
+
+  it('a project unsubscribed since the message was posted: the modal says it is not followed here', async () => {
+    await runCommand(t, 'unsubscribe shop', { channelId: CHANNEL });
+    const before = t.fakeSota.requests.filter((r) => r.path.endsWith('/logs')).length;
+    await press();
+    const modal = await filledModal();
+    expect(modal).toContain('This workspace does not follow this project');
+    expect(modal).toContain('sota logs');
+    expect(t.fakeSota.requests.filter((r) => r.path.endsWith('/logs')).length).toBe(before);
   });
 
   it('a forged click is refused with 401: no modal, no sota.io call', async () => {
@@ -81,7 +102,7 @@ describe('View logs', () => {
     expect(t.fakeSota.requests.length).toBe(before);
   });
 
-  it('a project this workspace does not follow is never looked up', async () => {
+  it('a project this workspace does not follow is never looked up, and the modal says so', async () => {
     const other = t.fakeSota.addProject({ name: 'other' });
     const before = t.fakeSota.requests.length;
     await t.sendInteraction(
@@ -92,7 +113,10 @@ describe('View logs', () => {
         triggerId: 'trigger-logs',
       }),
     );
-    expect(await filledModal()).toContain('did not answer');
+    const modal = await filledModal();
+    expect(modal).toContain('This workspace does not follow this project');
+    expect(modal).not.toContain('did not answer');
+    expect(modal).toContain('sota logs');
     expect(t.fakeSota.requests.length).toBe(before);
   });
 });

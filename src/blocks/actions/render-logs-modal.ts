@@ -11,8 +11,11 @@ export interface LogsSubject {
   deploymentId: string;
 }
 
-/** Why there are no lines to show. */
-export type LogsUnavailable = 'none' | 'unsupported' | 'failed';
+/**
+ * Why there are no lines to show: none kept, no logs API, sota.io failed, the project is not followed
+ * by this workspace (any more), or no key this workspace may use can read it.
+ */
+export type LogsUnavailable = 'none' | 'unsupported' | 'failed' | 'not_followed' | 'no_key';
 
 const LOG_TEXT_MAX = BLOCK_KIT_LIMITS.sectionText - 100;
 const CLI_HINT =
@@ -76,6 +79,9 @@ const WHY: Record<LogsUnavailable, string> = {
   none: 'sota.io has no logs for this deployment.',
   unsupported: 'sota.io does not serve logs through its API here.',
   failed: 'sota.io did not answer with the logs just now.',
+  not_followed: 'This workspace does not follow this project (any more), so its logs are not fetched here.',
+  no_key:
+    'No sota.io key this workspace may use can read this project’s logs (`/sota connect` sets the workspace’s key).',
 };
 
 export function renderLogsUnavailable(subject: LogsSubject, why: LogsUnavailable): ModalView {

@@ -29,7 +29,8 @@ type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 /**
  * "View logs": opens a modal at once with a loading view (Slack's trigger lasts 3 s), then fills it
  * with the deployment's last log lines from sota.io, or says why there are none and how to get them.
- * Only projects this workspace follows are looked up, with this workspace's key.
+ * Only projects this workspace follows are looked up, with this workspace's key; a project it does
+ * not follow, or one no key it may use can read, is told as such.
  */
 export function createViewLogsListener(deps: ViewLogsDeps) {
   return async ({ ack, body, client }: Args): Promise<void> => {
@@ -56,9 +57,10 @@ export function createViewLogsListener(deps: ViewLogsDeps) {
       );
       return;
     }
-    const view = hook
+    const followed = hook?.status === 'active';
+    const view = followed
       ? await logsView(deps, press.teamId, subject, projectId)
-      : renderLogsUnavailable(subject, 'failed');
+      : renderLogsUnavailable(subject, 'not_followed');
     try {
       if (viewId) await client.views.update({ view_id: viewId, view });
     } catch (err) {
@@ -77,7 +79,7 @@ async function logsView(
   projectId: string,
 ): Promise<ModalView> {
   const token = await resolveSotaToken(deps.store, deps.config, teamId);
-  if (!token) return renderLogsUnavailable(subject, 'failed');
+  if (!token) return renderLogsUnavailable(subject, 'no_key');
   try {
     const text = await deps.sotaClientFor(token).getDeploymentLogs(projectId, subject.deploymentId);
     return renderLogsModal(subject, cleanLogText(text, [token]));
@@ -88,6 +90,7 @@ async function logsView(
       'no deployment logs from sota.io',
     );
     if (err.status === 404) return renderLogsUnavailable(subject, 'none');
+    if (err.status === 401 || err.status === 403) return renderLogsUnavailable(subject, 'no_key');
     if (err.status === 405 || err.status === 501) return renderLogsUnavailable(subject, 'unsupported');
     return renderLogsUnavailable(subject, 'failed');
   }
