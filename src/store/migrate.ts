@@ -16,10 +16,9 @@ export async function runMigrations(
   const { int, strict } = schemaWords(engine.name);
   const applied = await engine.db.transaction().execute(async (trx) => {
     await engine.lockMigrations(trx);
-    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
-      id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at ${sql.raw(int)} NOT NULL)${sql.raw(strict)}`.execute(
-      trx,
-    );
+    const table = sql`CREATE TABLE IF NOT EXISTS schema_migrations (
+      id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at ${sql.raw(int)} NOT NULL)${sql.raw(strict)}`;
+    await table.execute(trx);
     const done = await renumberByName(trx, migrations);
     const now: number[] = [];
     for (const migration of [...migrations].sort((a, b) => a.id - b.id)) {
@@ -46,18 +45,10 @@ async function renumberByName(trx: Db, migrations: readonly Migration[]): Promis
   const idOf = new Map(migrations.map((m) => [m.name, m.id]));
   const moved = recorded.filter((r) => idOf.has(r.name) && idOf.get(r.name) !== r.id);
   if (moved.length > 0) {
-    await trx
-      .deleteFrom('schema_migrations')
-      .where(
-        'id',
-        'in',
-        moved.map((r) => r.id),
-      )
-      .execute();
-    await trx
-      .insertInto('schema_migrations')
-      .values(moved.map((r) => ({ ...r, id: idOf.get(r.name)! })))
-      .execute();
+    const ids = moved.map((r) => r.id);
+    await trx.deleteFrom('schema_migrations').where('id', 'in', ids).execute();
+    const renumbered = moved.map((r) => ({ ...r, id: idOf.get(r.name)! }));
+    await trx.insertInto('schema_migrations').values(renumbered).execute();
   }
   return new Set(recorded.map((r) => r.name));
 }

@@ -105,18 +105,14 @@ const sharedColumns: Migration = {
   name: 'shared_column_types',
   async up(db, engine) {
     if (engine !== 'postgres') return;
-    const { rows } = await sql<{ data_type: string }>`SELECT data_type FROM information_schema.columns
-      WHERE table_schema = current_schema() AND table_name = 'subscriptions' AND column_name = 'events'`.execute(
-      db,
-    );
-    if (rows[0]?.data_type !== 'ARRAY') return;
-    await sql`ALTER TABLE subscriptions ALTER COLUMN events TYPE TEXT USING array_to_json(events)::text`.execute(
-      db,
-    );
-    await sql`ALTER TABLE hooks ALTER COLUMN remote_deleted DROP DEFAULT,
-      ALTER COLUMN remote_deleted TYPE INTEGER USING remote_deleted::int,
-      ALTER COLUMN remote_deleted SET DEFAULT 0`.execute(db);
-    await sql`DROP INDEX IF EXISTS jobs_channel_lease`.execute(db);
+    const events = sql<{ data_type: string }>`SELECT data_type FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = 'subscriptions' AND column_name = 'events'`;
+    if ((await events.execute(db)).rows[0]?.data_type !== 'ARRAY') return;
+    await sql`ALTER TABLE subscriptions ALTER COLUMN events TYPE TEXT USING array_to_json(events)::text;
+      ALTER TABLE hooks ALTER COLUMN remote_deleted DROP DEFAULT,
+        ALTER COLUMN remote_deleted TYPE INTEGER USING remote_deleted::int,
+        ALTER COLUMN remote_deleted SET DEFAULT 0;
+      DROP INDEX IF EXISTS jobs_channel_lease`.execute(db);
   },
 };
 

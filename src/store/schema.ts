@@ -1,29 +1,28 @@
 import type { Generated, Kysely } from 'kysely';
-import type { SignalTables } from './signal-schema.js';
+import type { Columns } from './rows.js';
+import type { DigestSetting, Mute, Notice } from './signal-types.js';
 import type {
   ActionAccess,
   ActionPressKey,
   ActionRecord,
   DeliveryJob,
   Hook,
+  InstallationRecord,
   MessageRecord,
   StoredEvent,
   Subscription,
   WorkspaceApiKey,
 } from './types.js';
 
-type Snake<S extends string> = S extends `${infer H}${infer T}`
-  ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${Snake<T>}`
-  : S;
-/** The columns of a row that holds `T`: its fields in snake_case, as rows.ts maps them back. */
-type Columns<T> = { [K in keyof T as Snake<K & string>]: T[K] };
+/** The schedule and lease of a queued row. */
+type Lease = { next_attempt_at: number; lease_owner: string | null; lease_until: number | null };
 
 /**
  * The tables as both engines hold them, for the typed query layer. Times are epoch-millisecond
  * integers (BIGINT on PostgreSQL, parsed to number by the pool); flags are 0/1 integers; lists
  * are JSON text. Secrets are only ever stored sealed (`*_sealed`).
  */
-export interface Database extends SignalTables {
+export interface Database {
   hooks: Columns<Omit<Hook, 'secret' | 'remoteDeleted'>> & {
     secret_sealed: string;
     remote_deleted: number;
@@ -32,23 +31,13 @@ export interface Database extends SignalTables {
   /** `events` is a JSON array of event names; `changes` a 0/1 flag. */
   subscriptions: Columns<Omit<Subscription, 'events' | 'changes'>> & { events: string; changes: number };
   events: Columns<StoredEvent> & { id: Generated<number> };
-  jobs: Columns<Omit<DeliveryJob, 'leaseOwner' | 'leaseUntil'>> & {
-    state: 'pending' | 'done' | 'dropped';
-    next_attempt_at: number;
-    lease_owner: string | null;
-    lease_until: number | null;
-    last_error: string | null;
-    updated_at: number;
-  };
+  jobs: Columns<Omit<DeliveryJob, 'leaseOwner' | 'leaseUntil'>> &
+    Lease & { state: 'pending' | 'done' | 'dropped'; last_error: string | null; updated_at: number };
   messages: Columns<MessageRecord>;
   workspace_holds: { team_id: string; until: number };
-  installations: {
-    team_id: string;
-    enterprise_id: string | null;
+  installations: Columns<Omit<InstallationRecord, 'installationJson' | 'botToken'>> & {
     installation_sealed: string;
     bot_token_sealed: string;
-    bot_user_id: string | null;
-    installed_at: number;
   };
   api_keys: Columns<Omit<WorkspaceApiKey, 'apiKey'>> & { api_key_sealed: string };
   oauth_states: { state: string; payload: string; expires_at: number };
@@ -64,6 +53,11 @@ export interface Database extends SignalTables {
   action_presses: Columns<ActionPressKey> & { claimed_at: number };
   action_log: Columns<ActionRecord> & { id: Generated<number> };
   channel_mentions: { team_id: string; channel_id: string; project_id: string; mentions: string };
+  mutes: Columns<Mute>;
+  digests: Columns<DigestSetting>;
+  /** `message` is `{ text, blocks }` as JSON; null for a claim with nothing to send. */
+  notices: Columns<Omit<Notice, 'message'>> & Lease & { message: string | null; updated_at: number };
+  hook_name_checks: { hook_id: string; checked_at: number };
 }
 
 /** The query layer over either engine (a transaction is one too). */

@@ -1,8 +1,4 @@
-/**
- * Stored state of what a channel hears beyond deployment messages: mutes, daily digests, and
- * notices (mute summaries, digests, pause notices) claimed once and sent through a small outbox.
- * Times are epoch milliseconds.
- */
+/** What a channel hears beyond deployment messages: mutes, daily digests, and notices sent once. */
 
 /** `target` is a project id, or `*` for every project of the channel. */
 export interface Mute {
@@ -29,14 +25,12 @@ export interface DigestSetting {
 export type NoticeKind = 'mute_summary' | 'digest' | 'pause_notice';
 
 /**
- * One message that must be posted once: its key is the claim (`digest:T:C:2026-03-02`), so the
- * instance that inserts it first is the only one that sends it. `message` null records the claim
- * with nothing to send (a day without deployments).
+ * A message posted once: its key is the claim (`digest:T:C:2026-03-02`), so only the instance that
+ * inserts it first sends it; `message` null claims with nothing to send. `channelId` may be a user's.
  */
 export interface NewNotice {
   key: string;
   teamId: string;
-  /** A channel id, or a user id for a direct message. */
   channelId: string;
   kind: NoticeKind;
   message: { text: string; blocks: unknown[] } | null;
@@ -63,10 +57,7 @@ export interface SignalStore {
   listMutes(filter: { teamId: string; channelId?: string }): Promise<Mute[]>;
   /** Mutes whose time is up at `now`, oldest first. */
   listEndedMutes(now: number, limit: number): Promise<Mute[]>;
-  /**
-   * Ends the mute that started at `mutedAt` and claims its summary notice, in one transaction.
-   * False when that mute had already ended (on this instance or another).
-   */
+  /** Ends the mute begun at `mutedAt` and claims its summary, in one transaction; false if it had ended. */
   endMute(
     mute: Pick<Mute, 'teamId' | 'channelId' | 'target' | 'mutedAt'>,
     summary: NewNotice,

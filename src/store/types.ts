@@ -1,9 +1,7 @@
 /**
- * The storage interface of the app, split by concern so that each layer asks only for the part it
- * uses. One query layer (queries/) serves SQLite (the embedded default) and PostgreSQL;
- * test/store/contract.ts runs the same cases against both. Every method is async.
- * Secrets (webhook secrets, bot tokens, sota.io API keys) are sealed with the SecretBox before they
- * reach a row and opened on the way out: callers only ever see plaintext, rows never hold it.
+ * The storage interface, split by concern so that each layer asks only for the part it uses; one
+ * query layer (queries/) serves SQLite and PostgreSQL, and test/store/contract.ts runs the same cases
+ * on both. Secrets are sealed with the SecretBox before they reach a row and opened on the way out.
  * Times are epoch milliseconds unless the name says ISO.
  */
 
@@ -12,7 +10,7 @@ import type { SignalStore } from './signal-types.js';
 
 /** Our record of one webhook registered with sota.io: one per workspace and project. */
 export interface Hook {
-  /** Our own id, the last segment of `${PUBLIC_URL}/webhooks/sota/<id>` (random, url-safe). */
+  /** The last segment of `${PUBLIC_URL}/webhooks/sota/<id>` (random, url-safe). */
   id: string;
   teamId: string;
   projectId: string;
@@ -22,9 +20,9 @@ export interface Hook {
   sotaWebhookId: string | null;
   /** The `whsec_…` signing secret, opened. */
   secret: string;
-  /** 'active' serves events; 'retired' answers 410 (no channel uses it any more). */
+  /** 'retired' answers 410 (no channel uses it any more). */
   status: 'active' | 'retired';
-  /** True once sota.io confirmed the remote webhook is gone (delete answered 2xx). */
+  /** sota.io confirmed the remote webhook is gone. */
   remoteDeleted: boolean;
   createdAt: number;
 }
@@ -40,10 +38,10 @@ export interface Subscription {
   channelId: string;
   projectId: string;
   hookId: string;
-  /** Which events this channel wants (a non-empty subset of the three). */
+  /** Which events this channel wants (a subset of the three). */
   events: KnownEvent[];
   state: SubscriptionState;
-  /** Why it is paused: a Slack error code such as `not_in_channel`; null when active. */
+  /** Why it is paused (a Slack error code such as `not_in_channel`); null when active. */
   pausedReason: string | null;
   createdBy: string | null;
   /** `changes` mode: break and recovery messages (alone when `events` is empty). */
@@ -59,40 +57,35 @@ export type UpsertSubscription = Pick<
 > & { changes?: boolean };
 
 /**
- * What happens to a received, verified event:
- * 'deliver' — enqueue for every active subscription of the hook (the worker applies each filter);
- * 'stale' — older than the freshness bound, recorded only; 'unknown' — unknown event name, recorded only.
+ * 'deliver': queue a job for every active subscription of the hook (the worker applies each filter);
+ * 'stale' (older than the freshness bound) and 'unknown' (unknown event name): recorded only.
  */
 export type EventDisposition = 'deliver' | 'stale' | 'unknown';
 
+/** A received, verified event; `payload` is the raw body, `occurredAt` the payload's ISO time. */
 export interface IngestEvent {
   hookId: string;
   projectId: string;
   deploymentId: string;
-  /** The event name as received (may be unknown). */
   event: string;
-  /** ISO-8601 timestamp from the payload. */
   occurredAt: string;
   receivedAt: number;
-  /** The raw body as UTF-8 text (verified and parsed before this call). */
   payload: string;
   disposition: EventDisposition;
 }
 
+/** `duplicate`: (hook, deployment, event) was already stored; `enqueued`: jobs queued or refreshed. */
 export interface IngestResult {
-  /** True when (hook, deployment, event) was already stored: nothing new happened. */
   duplicate: boolean;
-  /** How many channel deliveries were queued or refreshed. */
   enqueued: number;
 }
 
-/** An event as stored: exactly what was ingested. */
 export type StoredEvent = IngestEvent;
 
 /**
- * One queued job per (workspace, channel, deployment): the message that channel shows for that
- * deployment must be brought up to date. New events for the same message bump `version` instead of
- * adding rows, so queued updates coalesce into the newest state.
+ * One job per (workspace, channel, deployment): bring that channel's message for the deployment up
+ * to date. New events bump `version` instead of adding rows, so queued updates coalesce.
+ * `enqueuedAt` is when the oldest unhandled event of the job was received.
  */
 export interface DeliveryJob {
   teamId: string;
@@ -102,7 +95,6 @@ export interface DeliveryJob {
   projectId: string;
   version: number;
   attempts: number;
-  /** When the oldest unhandled event for this job was received (for latency metrics). */
   enqueuedAt: number;
   leaseOwner: string;
   leaseUntil: number;
@@ -117,7 +109,7 @@ export interface MessageRecord {
   deploymentId: string;
   /** Slack message ts; null until posted. */
   ts: string | null;
-  /** Last status shown in the message ('started' | 'succeeded' | 'failed'). */
+  /** Last status shown ('started' | 'succeeded' | 'failed'). */
   shownStatus: string | null;
   /** Hash of the last rendered content, so an unchanged message is not updated again. */
   shownHash: string | null;
@@ -126,18 +118,16 @@ export interface MessageRecord {
   updatedAt: number;
 }
 
+/** Pending jobs (leased ones too), and the age of the oldest one's oldest event (0 when none). */
 export interface QueueStats {
-  /** Jobs waiting (pending, including leased). */
   depth: number;
-  /** Age in ms of the oldest pending job's oldest event; 0 when empty. */
   oldestAgeMs: number;
 }
 
-/** A workspace's Bolt installation (multi-workspace mode). The JSON holds tokens: sealed at rest. */
+/** A workspace's Bolt installation: `installationJson` is Bolt's Installation as JSON (opened). */
 export interface InstallationRecord {
   teamId: string;
   enterpriseId: string | null;
-  /** Bolt's Installation object serialised as JSON (opened). */
   installationJson: string;
   botToken: string;
   botUserId: string | null;
@@ -156,10 +146,10 @@ export interface WorkspaceApiKey {
 /** Our webhook registrations with sota.io. */
 export interface HookStore {
   getHook(id: string): Promise<Hook | undefined>;
+  /** The active hook; else the newest retired one whose remote webhook may be re-used. */
   findHook(teamId: string, projectId: string): Promise<Hook | undefined>;
-  /** Inserts a new active hook. Throws if (teamId, projectId) already has an active hook. */
+  /** Throws if (teamId, projectId) already has an active hook. */
   insertHook(hook: NewHook): Promise<Hook>;
-  /** Marks a hook active again (re-use after it was retired while its remote webhook still exists). */
   reactivateHook(id: string): Promise<void>;
   retireHook(id: string, remoteDeleted: boolean): Promise<void>;
   setHookRemoteDeleted(id: string): Promise<void>;
@@ -167,17 +157,15 @@ export interface HookStore {
 
 /** Which channel follows which project, and with which events. */
 export interface SubscriptionStore {
-  /** Creates or updates (filter; resumes a paused one) the channel's subscription to a project. */
+  /** Creates it, or updates filter, mode and hook and resumes it when paused. */
   upsertSubscription(sub: UpsertSubscription): Promise<{ created: boolean; subscription: Subscription }>;
-  /** Removes it; returns the removed subscription or undefined when there was none. */
   deleteSubscription(teamId: string, channelId: string, projectId: string): Promise<Subscription | undefined>;
   getSubscription(teamId: string, channelId: string, projectId: string): Promise<Subscription | undefined>;
   listSubscriptions(filter: { teamId: string; channelId?: string }): Promise<Subscription[]>;
   countSubscriptionsForHook(hookId: string): Promise<number>;
   /**
-   * Pauses subscriptions with a reason and cancels their queued jobs. Scope: one subscription
-   * (`projectId`), every subscription of a channel (`channelId`), or the whole workspace.
-   * Returns how many subscriptions changed from active to paused.
+   * Pauses the active subscriptions of one project, one channel or the whole workspace and cancels
+   * their queued jobs; returns how many it paused.
    */
   pauseSubscriptions(
     scope: { teamId: string; channelId?: string; projectId?: string },
@@ -188,33 +176,23 @@ export interface SubscriptionStore {
 /** Received events and the delivery queue they feed. */
 export interface InboxStore {
   /**
-   * Stores a verified event durably and, for 'deliver', queues a job per active subscription of
-   * the hook whatever its filter, all in one transaction. A repeat of (hook, deployment, event) changes nothing.
-   * Resolves only after the commit is durable. Implementations may group concurrent calls into
-   * one transaction (group commit); each caller still resolves only after its own commit.
+   * Stores a verified event and, for 'deliver', queues a job per active subscription of the hook, in
+   * one transaction; a repeat changes nothing. Resolves once the commit is durable (concurrent calls
+   * may share one commit).
    */
   ingestEvent(input: IngestEvent): Promise<IngestResult>;
   /** Every stored event of one deployment received through a hook, oldest first. */
   listDeploymentEvents(hookId: string, deploymentId: string): Promise<StoredEvent[]>;
   countEvents(filter?: { hookId?: string }): Promise<number>;
-
-  // delivery queue
   /**
-   * Leases up to `limit` due jobs (pending, next attempt due, lease free or expired, workspace not
-   * on hold) to `owner` until `now + leaseMs`. At most one job per channel is returned per call.
+   * Leases up to `limit` due jobs (pending, due, lease free or expired, workspace not on hold) to
+   * `owner` until `now + leaseMs`, at most one per channel.
    */
   claimJobs(owner: string, now: number, leaseMs: number, limit: number): Promise<DeliveryJob[]>;
-  /**
-   * The worker's heartbeat: extends to `until` every lease `owner` still holds on a pending job, so
-   * that short leases outlive long jobs while the owner lives. Returns how many leases it extended.
-   */
+  /** The worker's heartbeat: extends every lease `owner` holds to `until`; returns how many. */
   renewLeases(owner: string, until: number): Promise<number>;
-  /**
-   * Marks the job done if its version is still `version` and `owner` still holds the lease;
-   * otherwise (a newer event arrived) releases the lease so it runs again at once.
-   */
+  /** Done if its version is still `version`; else (a newer event came) released to run again at once. */
   completeJob(job: JobKey, owner: string, version: number): Promise<void>;
-  /** Releases the lease and schedules the next attempt at `nextAttemptAt`, recording the error. */
   retryJob(
     job: JobKey,
     owner: string,
@@ -225,7 +203,7 @@ export interface InboxStore {
   /** Gives up on a job for good (permanent error or subscription gone). */
   dropJob(job: JobKey, owner: string, reason: string): Promise<void>;
   queueStats(now: number): Promise<QueueStats>;
-  /** Holds every job of a workspace until `until` (Slack's Retry-After). Never shortens a hold. */
+  /** Holds every job of a workspace until `until` (Slack's Retry-After); never shortens a hold. */
   holdWorkspace(teamId: string, until: number): Promise<void>;
   getWorkspaceHold(teamId: string): Promise<number>;
 }
@@ -233,12 +211,11 @@ export interface InboxStore {
 /** The Slack message each channel shows for each deployment. */
 export interface MessageStore {
   getMessage(teamId: string, channelId: string, deploymentId: string): Promise<MessageRecord | undefined>;
-  /** Creates or updates the record after a Slack call succeeded. Fields left undefined are kept. */
+  /** Creates or updates the record after a Slack call succeeded; fields left undefined are kept. */
   saveMessage(
-    rec: Pick<MessageRecord, 'teamId' | 'channelId' | 'deploymentId'> &
-      Partial<Pick<MessageRecord, 'ts' | 'shownStatus' | 'shownHash' | 'repliedStatus'>>,
+    rec: JobKey & Partial<Pick<MessageRecord, 'ts' | 'shownStatus' | 'shownHash' | 'repliedStatus'>>,
   ): Promise<void>;
-  /** Most recent message updates per channel of a workspace (for the App Home tab). */
+  /** The last message update of each channel of a workspace (for the App Home tab). */
   lastDeliveries(teamId: string): Promise<Array<{ channelId: string; updatedAt: number }>>;
 }
 
@@ -250,13 +227,13 @@ export interface WorkspaceStore {
   getApiKey(teamId: string): Promise<WorkspaceApiKey | undefined>;
   deleteApiKey(teamId: string): Promise<boolean>;
   /**
-   * Forgets a workspace (uninstall or tokens revoked): its installation, API key and subscriptions;
-   * cancels its queued jobs; retires its hooks (they answer 410). Idempotent. Returns the hooks it retired.
+   * Forgets a workspace (uninstall or tokens revoked): its installation, key, subscriptions and
+   * settings; cancels its jobs; retires its hooks and returns them. Idempotent.
    */
   forgetWorkspace(teamId: string): Promise<Hook[]>;
-  /** Re-seals every secret with the current key; returns how many values were re-encrypted. */
+  /** Re-seals every secret with the current key; returns how many. */
   rotateSecrets(): Promise<number>;
-  /** Opens every stored secret once; throws SecretBoxError if any cannot be opened with the configured keys. */
+  /** Throws SecretBoxError if any stored secret does not open with the configured keys. */
   verifySecrets(): Promise<void>;
 }
 
@@ -267,12 +244,8 @@ export interface OAuthStateStore {
   consumeOAuthState(state: string, now: number): Promise<string | undefined>;
 }
 
-/** Who may press Redeploy / Roll back on a workspace's messages (default: off, no buttons shown). */
-export type ActionAccess =
-  | { mode: 'off' }
-  | { mode: 'everyone' }
-  /** Id-form mentions: `<@U…>` members and `<!subteam^S…>` user groups. */
-  | { mode: 'members'; mentions: string[] };
+/** Who may press Redeploy / Roll back (default off); `mentions` are `<@U…>` and `<!subteam^S…>`. */
+export type ActionAccess = { mode: 'off' } | { mode: 'everyone' } | { mode: 'members'; mentions: string[] };
 
 export type DeploymentActionName = 'redeploy' | 'rollback';
 
@@ -284,13 +257,12 @@ export interface ActionPressKey {
   action: DeploymentActionName;
 }
 
-/** A pressed action and its result, kept as a record of who did what. */
+/** A pressed action and its result (`started`, `conflict`, `not_live` or `failed:<code>`). */
 export interface ActionRecord extends ActionPressKey {
   projectId: string;
   deploymentId: string;
   userId: string;
   at: number;
-  /** `started`, `conflict`, `not_live`, or `failed:<sota.io error code>`. */
   result: string;
   /** The deployment sota.io started, when it did. */
   newDeploymentId: string | null;
@@ -298,28 +270,23 @@ export interface ActionRecord extends ActionPressKey {
 
 /** Redeploy / Roll back: who may press, one call per press, and the record of what was done. */
 export interface ActionStore {
-  /** Who may press Redeploy / Roll back in the workspace; `{ mode: 'off' }` when never set. */
   getActionAccess(teamId: string): Promise<ActionAccess>;
   setActionAccess(teamId: string, access: ActionAccess, setBy: string, at: number): Promise<void>;
-  /**
-   * Claims a press of one button of one message: true for the first press, false when the same
-   * button was claimed less than `windowMs` before `now` (by anyone, on any instance).
-   */
+  /** True for the first press; false when the button was claimed less than `windowMs` before `now`. */
   claimActionPress(key: ActionPressKey, now: number, windowMs: number): Promise<boolean>;
   recordAction(record: ActionRecord): Promise<void>;
-  /** A workspace's recorded actions, newest first. */
+  /** Newest first. */
   listActions(teamId: string, limit?: number): Promise<ActionRecord[]>;
 }
 
-/** Who a channel mentions when a deployment of a project fails. */
+/** Who a channel mentions when a deployment of a project fails: id-form mentions, [] for nobody. */
 export interface MentionStore {
-  /** Id-form mentions (`<@U…>`, `<!subteam^S…>`, `<!here>`, `<!channel>`); [] when nobody. */
   getMentions(teamId: string, channelId: string, projectId: string): Promise<string[]>;
-  /** Sets them; [] removes the setting. */
+  /** [] removes the setting. */
   setMentions(teamId: string, channelId: string, projectId: string, mentions: string[]): Promise<void>;
 }
 
-/** The whole store: every concern, and its lifecycle. A layer asks only for the parts it uses. */
+/** The whole store: every concern, and its lifecycle. */
 export interface Store
   extends HookStore,
     SubscriptionStore,
@@ -332,7 +299,7 @@ export interface Store
     SignalStore {
   /** Runs pending numbered migrations (idempotent; safe with several instances starting). */
   migrate(): Promise<void>;
-  /** Resolves when the store can answer a trivial query; rejects otherwise (for /readyz). */
+  /** Rejects unless the store answers a trivial query (for /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -82,12 +82,10 @@ export function upsertJobsQuery(db: Db, input: IngestEvent) {
 }
 
 /**
- * Stores a verified event unless (hook, deployment, event) is already there; only when it was new
- * and is to be delivered, upserts one job per active subscription of the hook, whatever its filter
- * (the worker applies the filter: a message once posted follows its deployment to the end).
- * Two statements: the caller runs them in one transaction (on SQLite, a group commit runs them
- * prepared, see sqlite/ingest-batch.ts). Channels are visited in a fixed order, so concurrent
- * upserts lock rows in one order.
+ * Stores the event; only when it was new and is to be delivered, upserts one job per active
+ * subscription of the hook whatever its filter (a message once posted follows its deployment to the
+ * end). The caller runs both in one transaction (SQLite's group commit runs them prepared, see
+ * sqlite/ingest-batch.ts); channels are visited in one order, so concurrent upserts lock in one order.
  */
 export async function ingest(db: Db, input: IngestEvent): Promise<IngestResult> {
   const inserted = await insertEventQuery(db, input).executeTakeFirst();
@@ -103,14 +101,12 @@ export function createInboxQueries(db: Db): Pick<InboxStore, 'listDeploymentEven
   );
   return {
     async listDeploymentEvents(hookId, deploymentId) {
-      return (await db.executeQuery(list({ hookId, deploymentId }))).rows.map(({ id: _, ...row }) =>
-        camel(row),
-      );
+      const { rows } = await db.executeQuery(list({ hookId, deploymentId }));
+      return rows.map(({ id: _, ...row }) => camel(row));
     },
     async countEvents(filter) {
-      let query = db.selectFrom('events').select((eb) => eb.fn.countAll().as('n'));
-      if (filter?.hookId !== undefined) query = query.where('hook_id', '=', filter.hookId);
-      return Number((await query.executeTakeFirstOrThrow()).n);
+      const count = db.selectFrom('events').select((eb) => eb.fn.countAll().as('n'));
+      return Number((await count.where(matches({ hookId: filter?.hookId })).executeTakeFirstOrThrow()).n);
     },
   };
 }

@@ -1,21 +1,14 @@
-import { byText, toSubscription } from '../rows.js';
+import { byText, snake, toSubscription } from '../rows.js';
 import type { Db } from '../schema.js';
-import type { SubscriptionStore } from '../types.js';
+import type { Subscription, SubscriptionStore } from '../types.js';
 import { matches } from './matches.js';
 import { prepared } from './prepared.js';
 
 /** Subscriptions or jobs of a workspace, and of one channel or project when given. */
-const inScope = ({
-  teamId,
-  channelId,
-  projectId,
-}: {
-  teamId: string;
-  channelId?: string;
-  projectId?: string;
-}) => matches({ teamId, channelId, projectId });
+const inScope = ({ teamId, channelId, projectId }: Scope) => matches({ teamId, channelId, projectId });
+type Scope = { teamId: string; channelId?: string; projectId?: string };
 
-const bySubscriptionKey = byText<{ channelId: string; projectId: string }>(
+const bySubscriptionKey = byText<Subscription>(
   (s) => s.channelId,
   (s) => s.projectId,
 );
@@ -29,21 +22,13 @@ export function createSubscriptionQueries(db: Db): SubscriptionStore {
     async upsertSubscription(sub) {
       const now = Date.now();
       const events = JSON.stringify([...new Set(sub.events)]);
+      const { teamId, channelId, projectId, hookId, createdBy } = sub;
+      const changes = sub.changes ? 1 : 0;
+      const key = { teamId, channelId, projectId };
+      const row = { ...key, hookId, events, createdBy, changes, createdAt: now, updatedAt: now };
       const inserted = await db
         .insertInto('subscriptions')
-        .values({
-          team_id: sub.teamId,
-          channel_id: sub.channelId,
-          project_id: sub.projectId,
-          hook_id: sub.hookId,
-          events,
-          state: 'active',
-          paused_reason: null,
-          created_by: sub.createdBy,
-          changes: sub.changes ? 1 : 0,
-          created_at: now,
-          updated_at: now,
-        })
+        .values({ ...snake(row), state: 'active', paused_reason: null })
         .onConflict((oc) => oc.columns(['team_id', 'channel_id', 'project_id']).doNothing())
         .returningAll()
         .executeTakeFirst();
@@ -52,12 +37,8 @@ export function createSubscriptionQueries(db: Db): SubscriptionStore {
         .updateTable('subscriptions')
         .where(inScope(sub))
         .set({
-          hook_id: sub.hookId,
-          events,
-          state: 'active',
-          paused_reason: null,
-          ...(sub.changes === undefined ? {} : { changes: sub.changes ? 1 : 0 }),
-          updated_at: now,
+          ...{ hook_id: hookId, events, state: 'active', paused_reason: null, updated_at: now },
+          ...(sub.changes === undefined ? {} : { changes }),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -80,12 +61,8 @@ export function createSubscriptionQueries(db: Db): SubscriptionStore {
       return rows.map(toSubscription).sort(bySubscriptionKey);
     },
     async countSubscriptionsForHook(hookId) {
-      const row = await db
-        .selectFrom('subscriptions')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('hook_id', '=', hookId)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
+      const count = db.selectFrom('subscriptions').select((eb) => eb.fn.countAll().as('n'));
+      return Number((await count.where('hook_id', '=', hookId).executeTakeFirstOrThrow()).n);
     },
     // Pauses the active subscriptions in scope and cancels the scope's pending jobs, in one transaction.
     pauseSubscriptions: (scope, reason) =>
