@@ -17,6 +17,8 @@ export interface BacklogResults {
   settings: BacklogSettings;
   /** The same channels subscribed, no delivery pending at the start. */
   empty: AppIngest[];
+  /** The same channels, one delivery pending in each: the claim visits as many channels as with the backlog. */
+  shallow: AppIngest[];
   /** `channels × perChannel` deliveries pending at the start. */
   backlog: AppIngest[];
   /** Pending deliveries the store reported after seeding, per backlog round. */
@@ -24,9 +26,9 @@ export interface BacklogResults {
 }
 
 /**
- * Ingest with a backlog: the same load as the ingest rounds, once on a store whose channels have no
- * pending delivery and once with `channels × perChannel` pending (Slack slowed so they stay pending),
- * in turn, `rounds` times. Both runs subscribe the same channels; only the queue differs.
+ * Ingest with a backlog: the same load as the ingest rounds on a store whose channels have no pending
+ * delivery, one pending each, and `channels × perChannel` pending (Slack slowed so they stay pending),
+ * in turn, `rounds` times. All runs subscribe the same channels; only the queue differs.
  */
 export async function benchBacklog(
   build: AppBuild,
@@ -35,7 +37,7 @@ export async function benchBacklog(
   expectedRps: number,
   log: (line: string) => void,
 ): Promise<BacklogResults> {
-  const results: BacklogResults = { settings: s, empty: [], backlog: [], pendingAtStart: [] };
+  const results: BacklogResults = { settings: s, empty: [], shallow: [], backlog: [], pendingAtStart: [] };
   const base = { build, settings: ingest, expectedRps, slackLatencyMs: s.slackLatencyMs };
   for (let i = 1; i <= s.rounds; i += 1) {
     const empty = await ingestApp({
@@ -44,6 +46,15 @@ export async function benchBacklog(
     });
     results.empty.push(empty);
     log(`  round ${i}: empty queue ${Math.round(empty.load.rps)} req/s`);
+    const shallow = await ingestApp({
+      ...base,
+      prepare: async (env) => {
+        const channels = await seedBacklogChannels(build, env, s.channels);
+        await seedBacklogJobs(build, env, channels, 1);
+      },
+    });
+    results.shallow.push(shallow);
+    log(`  round ${i}: one pending per channel ${Math.round(shallow.load.rps)} req/s`);
     const backlog = await ingestApp({
       ...base,
       prepare: async (env) => {

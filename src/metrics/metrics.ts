@@ -66,7 +66,10 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     claimDuration: new Histogram({
       name: 'delivery_claim_seconds',
       help: 'Time one claim of due delivery jobs took',
-      buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      buckets: [
+        0.0001, 0.00025, 0.0005, 0.00075, 0.001, 0.0015, 0.002, 0.003, 0.004, 0.005, 0.0075, 0.01, 0.025,
+        0.05, 0.1, 0.25, 0.5, 1,
+      ],
       registers: [registry],
     }),
     queueDepth: new Gauge({

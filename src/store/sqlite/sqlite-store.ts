@@ -102,7 +102,7 @@ export function openSqliteEngine(options: Pick<SqliteStoreOptions, 'path' | 'bus
     // BEGIN IMMEDIATE already holds the one write lock for the whole migration.
     lockMigrations: async () => {},
     ingestEvent: (input) => group.submit(input),
-    claimJobs: createSqliteClaimJobs(db),
+    claimJobs: createSqliteClaimJobs(raw, db),
     close() {
       closed ??= group.close().then(() => db.destroy());
       return closed;

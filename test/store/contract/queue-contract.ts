@@ -74,6 +74,36 @@ export function describeQueue(ctx: ContractContext): void {
       expect(rest.map((j) => j.channelId)).toEqual(['C4']);
     });
 
+    it('finds the head of every channel across workspaces, however deep each channel is', async () => {
+      // Three workspaces, channels with several jobs each (a later one not due yet) and one whose
+      // oldest job is not due: exactly each due channel's oldest job comes back, oldest first.
+      const a = await hookWithChannels(ctx.store, ['C1', 'C3'], { teamId: 'TA' });
+      const b = await hookWithChannels(ctx.store, ['C2'], { teamId: 'TB' });
+      const c = await hookWithChannels(ctx.store, ['C1'], { teamId: 'TC' });
+      const heads = new Map<string, string>();
+      for (const [hook, receivedAt] of [
+        [b, T0 + 10],
+        [a, T0 + 20],
+        [c, T0 + 5_000],
+      ] as const) {
+        for (let i = 0; i < 3; i += 1) {
+          const event = await queueOne(hook, receivedAt + i);
+          if (i === 0) heads.set(hook.teamId, event.deploymentId);
+        }
+      }
+      await queueOne(b, T0 + 9_000);
+      const claimed = await ctx.store.claimJobs('w1', T0 + 1_000, LEASE, 10);
+      expect(claimed.map((j) => `${j.teamId}/${j.channelId}/${j.deploymentId}`)).toEqual([
+        `TB/C2/${heads.get('TB')}`,
+        `TA/C1/${heads.get('TA')}`,
+        `TA/C3/${heads.get('TA')}`,
+      ]);
+      const later = await ctx.store.claimJobs('w2', T0 + 6_000, LEASE, 10);
+      expect(later.map((j) => `${j.teamId}/${j.channelId}/${j.deploymentId}`)).toEqual([
+        `TC/C1/${heads.get('TC')}`,
+      ]);
+    });
+
     it('marks a job done when its version is current', async () => {
       const hook = await hookWithChannels(ctx.store, ['C1']);
       await queueOne(hook);
