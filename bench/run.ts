@@ -4,6 +4,7 @@
  *   --quick        a short run with small numbers (checks the harness; not for publishing)
  *   --before <rev> the code to profile as "before" beside the code measured (default BEFORE_COMMIT)
  *   --out <file>   where to write the report (default BENCHMARKS.md; --quick writes bench/.out/BENCHMARKS.quick.md)
+ *   --compare <rev,rev>  the earlier builds measured beside the code measured (default EARLIER; "none" skips them)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release } from 'node:os';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { type AppBuild, buildAtCommit, buildCurrent, REPO_ROOT } from './app/app-build.js';
 import { ingestApp } from './phases/app-ingest.js';
 import { type BacklogSettings, benchBacklog } from './phases/backlog.js';
+import { benchCompare, type ComparedBuild } from './phases/compare.js';
 import { benchDelivery, type DeliverySettings } from './phases/delivery.js';
 import type { IngestSettings } from './phases/ingest.js';
 import { ingestRounds } from './phases/ingest-rounds.js';
@@ -25,7 +27,20 @@ import { waitForQuiet } from './support/process-stats.js';
 /** The code before the ingest work: profiled in every run beside the code measured. */
 const BEFORE_COMMIT = '446f45472cc508fec3fe43554eb7844650c04047';
 
+/** Earlier builds measured beside the code measured in every run, with what changed since each. */
+const EARLIER: Array<{ rev: string; since: string }> = [
+  { rev: '6569b878b773ab902b5c8724174bd25c34937d0b', since: 'before one query layer for both engines' },
+  { rev: '64f36830f94303775aae094ae9278ee9260af169', since: 'before the failure card and channel signals' },
+];
+
 const args = process.argv.slice(2);
+const compareArg = args.indexOf('--compare');
+const earlierRevs =
+  compareArg >= 0
+    ? args[compareArg + 1] === 'none'
+      ? []
+      : args[compareArg + 1]!.split(',').map((rev) => ({ rev, since: `commit ${rev}` }))
+    : EARLIER;
 const quick = args.includes('--quick');
 const beforeArg = args.indexOf('--before');
 const beforeRev = beforeArg >= 0 ? args[beforeArg + 1]! : BEFORE_COMMIT;
@@ -117,6 +132,12 @@ async function main(): Promise<void> {
     : undefined;
   log('5. start');
   const start = await benchStart(build, quick ? 1 : 4);
+  log('6. earlier builds');
+  const earlier = earlierRevs.map(({ rev, since }): ComparedBuild => ({ build: buildAtCommit(rev), since }));
+  const compare =
+    earlier.length > 0
+      ? await benchCompare(build, earlier, INGEST, DELIVERY, quick ? 1 : 3, ingest.durable.rps, log)
+      : undefined;
   const results: BenchResults = {
     machine: info,
     appCommand: ['node', ...build.nodeFlags, 'dist/main.js'].join(' '),
@@ -127,6 +148,7 @@ async function main(): Promise<void> {
     backlog,
     ...(postgres ? { postgres } : {}),
     start,
+    ...(compare ? { compare } : {}),
     seconds: (performance.now() - startedAt) / 1000,
   };
   const report = renderReport(results);

@@ -1,5 +1,6 @@
 import type { CpuUse } from '../phases/app-ingest.js';
 import type { BacklogResults } from '../phases/backlog.js';
+import type { CompareResults } from '../phases/compare.js';
 import type { DeliveryResults } from '../phases/delivery.js';
 import type { PostgresResults } from '../phases/postgres.js';
 import type { StartResults } from '../phases/start.js';
@@ -62,5 +63,7 @@ export interface BenchResults {
   /** Absent when no PostgreSQL was given (BENCH_DATABASE_URL or TEST_DATABASE_URL). */
   postgres?: PostgresResults;
   start: StartResults;
+  /** Earlier builds under the same load; absent when the run was asked to skip them. */
+  compare?: CompareResults;
   seconds: number;
 }

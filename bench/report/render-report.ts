@@ -1,6 +1,7 @@
 import type { BenchResults } from './bench-results.js';
 import { explainMisses } from './explain-misses.js';
 import { renderBacklog } from './render-backlog.js';
+import { renderCompare } from './render-compare.js';
 import { renderPostgres } from './render-postgres.js';
 import { renderProfiles } from './render-profile.js';
 import { renderDelivery, renderIngest, renderMemoryAndStart } from './render-sections.js';
@@ -41,6 +42,7 @@ export function renderReport(r: BenchResults): string {
     ...renderBacklog(r.backlog, r.settings.connections),
     ...renderPostgres(r.postgres, r.ingest.app.rps),
     ...renderMemoryAndStart(r),
+    ...renderCompare(r.compare),
     ...(misses.length > 0 ? ['## What stands in the way', '', ...misses, ''] : []),
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 import type { BenchResults } from './bench-results.js';
 import { backlogFigures } from './render-backlog.js';
+import { comparedRatios } from './render-compare.js';
 
 export interface TargetCheck {
   name: string;
@@ -65,6 +66,20 @@ function backlogTargets(r: BenchResults): TargetCheck[] {
   ];
 }
 
+/** Not lower than an earlier build: at least 0.95×, the spread of rounds taken in turn on one machine. */
+function compareTargets(r: BenchResults): TargetCheck[] {
+  const c = r.compare;
+  if (!c) return [];
+  const s = (x: number) => `${x.toFixed(2)}×`;
+  return c.builds.slice(0, -1).flatMap((f) => {
+    const ratio = comparedRatios(c, f);
+    return [
+      atLeast(`Ingest vs \`${f.label}\` (${f.since}), same run`, ratio.ingest, 0.95, s),
+      atLeast(`Delivery speed vs \`${f.label}\` (${f.since}), same run`, ratio.delivery, 0.95, s),
+    ];
+  });
+}
+
 function postgresTargets(r: BenchResults): TargetCheck[] {
   const p = r.postgres;
   if (!p) return [];
@@ -114,5 +129,6 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
     ...postgresTargets(r),
     atMost('Idle RSS after start (1 s after /readyz 200)', app.idleRssBytes, 80 * 1048576, mb),
     atMost('Start to /readyz 200 (built app, median of the starts)', start.medianMs, 1000, ms),
+    ...compareTargets(r),
   ];
 }

@@ -1,0 +1,63 @@
+import type { ComparedFigures, CompareResults } from '../phases/compare.js';
+import { median } from '../support/stats.js';
+
+const int = (x: number) => Math.round(x).toLocaleString('en-US');
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** The median throughput of a build's ingest rounds, and the p99 of its median round. */
+export function comparedIngest(f: ComparedFigures) {
+  const byRps = [...f.ingest].sort((a, b) => a.load.rps - b.load.rps);
+  const mid = byRps[Math.floor((byRps.length - 1) / 2)]!;
+  return {
+    rps: median(f.ingest.map((r) => r.load.rps)),
+    p99: mid.load.latencyMs.p99,
+    non2xx: f.ingest.reduce((n, r) => n + r.load.non2xx, 0),
+    lost: f.ingest.reduce((n, r) => n + Math.max(0, r.accepted - r.stored), 0),
+  };
+}
+
+/** How the code measured compares with an earlier build: ingest rate and delivery time, as ratios. */
+export function comparedRatios(c: CompareResults, earlier: ComparedFigures) {
+  const now = c.builds.at(-1)!;
+  return {
+    ingest: comparedIngest(now).rps / comparedIngest(earlier).rps,
+    // Delivery: less total time is better; the ratio is earlier ÷ now, so ≥ 1 means not slower.
+    delivery: earlier.delivery.bulk.totalSeconds / now.delivery.bulk.totalSeconds,
+  };
+}
+
+export function renderCompare(c: CompareResults | undefined): string[] {
+  if (!c) return [];
+  const now = c.builds.at(-1)!;
+  const rows = c.builds.map((f) => {
+    const i = comparedIngest(f);
+    const b = f.delivery.bulk;
+    const ratios =
+      f === now
+        ? '—'
+        : (() => {
+            const r = comparedRatios(c, f);
+            return `${r.ingest.toFixed(2)}× / ${r.delivery.toFixed(2)}×`;
+          })();
+    return (
+      `| \`${f.label}\` (${f.since}) | ${int(i.rps)} | ${ms(i.p99)} | ${i.non2xx} / ${i.lost} | ` +
+      `${b.totalSeconds.toFixed(2)} s (${(b.totalSeconds / b.minimumSeconds).toFixed(2)}×) | ` +
+      `${b.lost} / ${b.duplicated} | ${ratios} |`
+    );
+  });
+  return [
+    '## 6. The code measured against earlier builds, in this run',
+    '',
+    `Each build was started with the same node flags (\`${c.nodeFlags.join(' ') || '(none)'}\`), so only the code ` +
+      `differs. Ingest: the load of section 1, ${c.rounds} round${c.rounds === 1 ? '' : 's'} of the builds in turn, ` +
+      'each shown by its median round. Delivery: the bulk run of section 2, once per build.',
+    '',
+    "| build | ingest req/s | ingest p99 | non-2xx / 2xx not stored | delivery, first webhook → last call (÷ minimum) | messages lost / duplicated | the code measured: ingest ÷ this / this delivery time ÷ the code measured's |",
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    'A ratio of 1.00× or more means the code measured is not slower; differences of a few per cent are within ' +
+      'the spread of the rounds.',
+    '',
+  ];
+}
