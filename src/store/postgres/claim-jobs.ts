@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { type Row, toDeliveryJob } from '../rows.js';
+import { byText, type Row, toDeliveryJob } from '../rows.js';
 import type { Db } from '../schema.js';
 import type { DeliveryJob } from '../types.js';
 
@@ -14,6 +14,10 @@ const due = (now: number) => sql`j.state = 'pending' AND j.next_attempt_at <= ${
                     AND l.state = 'pending' AND l.lease_until >= ${now})`;
 
 type Key = { team_id: string; channel_id: string; deployment_id: string };
+const byChannel = byText<Key>(
+  (k) => k.team_id,
+  (k) => k.channel_id,
+);
 
 /**
  * The oldest due job of each channel, oldest first, stopping at `limit` channels. A channel is
@@ -65,17 +69,6 @@ export function createPgClaimJobs(db: Db) {
       if (picked.length === 0) return [];
       return (await lease(now, owner, now + leaseMs, picked).execute(trx)).rows;
     });
-    return rows.sort(byDueThenChannel).map(toDeliveryJob);
+    return rows.sort((a, b) => a.next_attempt_at - b.next_attempt_at || byChannel(a, b)).map(toDeliveryJob);
   };
-}
-
-function byDueThenChannel(a: Row<'jobs'>, b: Row<'jobs'>): number {
-  const dueFirst = a.next_attempt_at - b.next_attempt_at;
-  if (dueFirst !== 0) return dueFirst;
-  const team = compare(a.team_id, b.team_id);
-  return team !== 0 ? team : compare(a.channel_id, b.channel_id);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { camel } from '../rows.js';
 import type { Db } from '../schema.js';
 import type { SignalStore } from '../signal-types.js';
+import { matches } from './matches.js';
 import { prepared } from './prepared.js';
 
 /** Job errors that are ours, not Slack's: a drop because the channel no longer wants the job. */
@@ -30,8 +32,7 @@ export function createHistoryQueries(db: Db): HistoryMethods {
       const rows = await db
         .selectFrom('jobs')
         .select(['project_id', 'last_error'])
-        .where('team_id', '=', teamId)
-        .where('channel_id', '=', channelId)
+        .where(matches({ teamId, channelId }))
         .where('last_error', 'is not', null)
         .where('last_error', 'not in', OWN_REASONS)
         .orderBy('updated_at', 'desc')
@@ -64,12 +65,7 @@ export function createHistoryQueries(db: Db): HistoryMethods {
         .leftJoin('hook_name_checks', 'hook_name_checks.hook_id', 'hooks.id')
         .select(['hooks.id', 'hooks.team_id', 'hooks.project_id'])
         .where('hooks.status', '=', 'active')
-        .where((eb) =>
-          eb.or([
-            eb('hook_name_checks.checked_at', 'is', null),
-            eb('hook_name_checks.checked_at', '<', before),
-          ]),
-        )
+        .where(sql<boolean>`hook_name_checks.checked_at IS NULL OR hook_name_checks.checked_at < ${before}`)
         .orderBy('hook_name_checks.checked_at')
         .orderBy('hooks.created_at')
         .limit(limit)

@@ -18,13 +18,10 @@ export const SEALED_COLUMNS = [
 ] as const;
 
 type SealedColumn = (typeof SEALED_COLUMNS)[number];
+type Sealed = { id: string; sealed: string };
 
 async function readSealed(db: Db, { table, column, key }: SealedColumn) {
-  const select = sql<{
-    id: string;
-    sealed: string;
-  }>`SELECT ${sql.ref(key)} AS id, ${sql.ref(column)} AS sealed
-    FROM ${sql.table(table)}`;
+  const select = sql<Sealed>`SELECT ${sql.ref(key)} AS id, ${sql.ref(column)} AS sealed FROM ${sql.table(table)}`;
   return (await select.execute(db)).rows;
 }
 

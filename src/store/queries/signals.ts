@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { camel, type Row, snake } from '../rows.js';
 import type { Db } from '../schema.js';
 import type { NewNotice, Notice, SignalStore } from '../signal-types.js';
@@ -5,16 +6,11 @@ import { createHistoryQueries } from './history.js';
 import { matches } from './matches.js';
 import { prepared } from './prepared.js';
 
-const toNotice = ({
-  next_attempt_at,
-  lease_owner,
-  lease_until,
-  updated_at,
-  ...row
-}: Row<'notices'>): Notice => ({
-  ...camel(row),
-  message: row.message === null ? null : (JSON.parse(row.message) as Notice['message']),
-});
+function toNotice(row: Row<'notices'>): Notice {
+  const { key, teamId, channelId, kind, state, attempts, ts, lastError, createdAt } = camel(row);
+  const message = row.message === null ? null : (JSON.parse(row.message) as Notice['message']);
+  return { key, teamId, channelId, kind, message, state, attempts, ts, lastError, createdAt };
+}
 
 /** Inserts a notice unless its key exists; true when inserted (the claim was ours). */
 async function insertNotice(db: Db, n: NewNotice): Promise<boolean> {
@@ -92,13 +88,8 @@ export function createSignalQueries(db: Db): SignalStore {
       return row && camel(row);
     },
     async listDigests() {
-      const rows = await db
-        .selectFrom('digests')
-        .selectAll()
-        .orderBy('team_id')
-        .orderBy('channel_id')
-        .execute();
-      return rows.map(camel);
+      const digests = db.selectFrom('digests').selectAll();
+      return (await digests.orderBy('team_id').orderBy('channel_id').execute()).map(camel);
     },
 
     claimNotice: (n) => insertNotice(db, n),
@@ -108,24 +99,15 @@ export function createSignalQueries(db: Db): SignalStore {
     },
     // Each candidate is taken by one conditional update, so two instances never lease the same one.
     async leaseNotices(owner, now, leaseMs, limit) {
-      const free = db
-        .updateTable('notices')
-        .where('state', '=', 'pending')
-        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]));
-      const due = await db
-        .selectFrom('notices')
-        .select('key')
-        .where('state', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-        .orderBy('next_attempt_at')
-        .limit(limit)
-        .execute();
+      const free = sql<boolean>`state = 'pending' AND (lease_until IS NULL OR lease_until < ${now})`;
+      const due = db.selectFrom('notices').select('key').where(free).where('next_attempt_at', '<=', now);
       const leased: Notice[] = [];
-      for (const { key } of due) {
-        const row = await free
+      for (const { key } of await due.orderBy('next_attempt_at').limit(limit).execute()) {
+        const row = await db
+          .updateTable('notices')
           .set({ lease_owner: owner, lease_until: now + leaseMs, updated_at: now })
           .where('key', '=', key)
+          .where(free)
           .returningAll()
           .executeTakeFirst();
         if (row) leased.push(toNotice(row));
