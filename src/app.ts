@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config/load-config.js';
 import { createPacedCall } from './delivery/paced-call.js';
 import { createQueueGauges } from './delivery/queue-gauges.js';
-import { createReasonLookup } from './delivery/reason-lookup.js';
+import { createReasonLookup, type ReasonLookup } from './delivery/reason-lookup.js';
 import { createSlackClientFactory } from './delivery/slack-client.js';
 import { createSlackPace } from './delivery/slack-pace.js';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery/worker.js';
@@ -189,7 +189,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       },
     ),
   );
-  if (options.startWorker ?? true) worker.start();
+  if (options.startWorker ?? true) {
+    worker.start();
+    resumeReasonLookups(reasons, logger);
+  }
   if (options.signals?.start ?? true) signals.start();
   const port = (server.address() as AddressInfo).port;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
@@ -202,6 +205,16 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     uninstall();
   };
   return { url, port, server, store, metrics, worker, logger, signals, stop };
+}
+
+/** Looks up again the reasons of recent failures whose lookup a stop or a crash cut short. */
+function resumeReasonLookups(reasons: ReasonLookup, logger: Logger): void {
+  reasons.resume().then(
+    (count) => {
+      if (count > 0) logger.info({ count }, 'looking up the reasons of recent failures again');
+    },
+    (err: unknown) => logger.warn({ err }, 'could not resume the reason lookups of recent failures'),
+  );
 }
 
 /** Runs a start-up step after the store opened; a failure closes the store before it is thrown. */

@@ -6,6 +6,16 @@ import type { StoredEvent } from '../store/types.js';
  */
 export const REASON_EVENT = 'sota-slack.reason';
 
+/**
+ * The stored outcome of a lookup that found no reason (sota.io lists none, or the key cannot read
+ * the project): recorded, never posted, so the lookup is not made again after a restart.
+ */
+export const NO_REASON_EVENT = 'sota-slack.no-reason';
+
+export function noReasonPayload(outcome: 'not_listed' | 'refused', code?: string): string {
+  return JSON.stringify({ outcome, ...(code ? { code } : {}) });
+}
+
 export function reasonPayload(reason: string): string {
   return JSON.stringify({ error_message: reason });
 }

@@ -82,6 +82,14 @@ export interface IngestResult {
 
 export type StoredEvent = IngestEvent;
 
+/** One failed deployment as received through a hook, and the workspace the hook belongs to. */
+export interface FailureRef {
+  teamId: string;
+  hookId: string;
+  projectId: string;
+  deploymentId: string;
+}
+
 /**
  * One job per (workspace, channel, deployment): bring that channel's message for the deployment up
  * to date. New events bump `version` instead of adding rows, so queued updates coalesce.
@@ -184,6 +192,11 @@ export interface InboxStore {
   /** Every stored event of one deployment received through a hook, oldest first. */
   listDeploymentEvents(hookId: string, deploymentId: string): Promise<StoredEvent[]>;
   countEvents(filter?: { hookId?: string }): Promise<number>;
+  /**
+   * Failures (`deploy.failed`, to be delivered) received since `since` through an active hook whose
+   * deployment has none of the `unlessRecorded` events: at most `limit`, oldest first.
+   */
+  listRecentFailures(since: number, unlessRecorded: readonly string[], limit: number): Promise<FailureRef[]>;
   /**
    * Leases up to `limit` due jobs (pending, due, lease free or expired, workspace not on hold) to
    * `owner` until `now + leaseMs`, at most one per channel.

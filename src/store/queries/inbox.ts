@@ -95,7 +95,9 @@ export async function ingest(db: Db, input: IngestEvent): Promise<IngestResult> 
   return { duplicate: false, enqueued: Number(result.numInsertedOrUpdatedRows ?? 0) };
 }
 
-export function createInboxQueries(db: Db): Pick<InboxStore, 'listDeploymentEvents' | 'countEvents'> {
+export function createInboxQueries(
+  db: Db,
+): Pick<InboxStore, 'listDeploymentEvents' | 'countEvents' | 'listRecentFailures'> {
   const list = prepared(['hookId', 'deploymentId'], (v) =>
     db.selectFrom('events').selectAll().where(matches(v)).orderBy('received_at').orderBy('id'),
   );
@@ -107,6 +109,31 @@ export function createInboxQueries(db: Db): Pick<InboxStore, 'listDeploymentEven
     async countEvents(filter) {
       const count = db.selectFrom('events').select((eb) => eb.fn.countAll().as('n'));
       return Number((await count.where(matches({ hookId: filter?.hookId })).executeTakeFirstOrThrow()).n);
+    },
+    async listRecentFailures(since, unlessRecorded, limit) {
+      let query = db
+        .selectFrom('events as e')
+        .innerJoin('hooks as h', 'h.id', 'e.hook_id')
+        .select(['h.team_id', 'e.hook_id', 'e.project_id', 'e.deployment_id'])
+        .where('e.event', '=', 'deploy.failed')
+        .where('e.disposition', '=', 'deliver')
+        .where('e.received_at', '>=', since)
+        .where('h.status', '=', 'active');
+      if (unlessRecorded.length > 0) {
+        query = query.where(({ exists, not, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('events as r')
+                .select('r.id')
+                .whereRef('r.hook_id', '=', 'e.hook_id')
+                .whereRef('r.deployment_id', '=', 'e.deployment_id')
+                .where('r.event', 'in', [...unlessRecorded]),
+            ),
+          ),
+        );
+      }
+      const rows = await query.orderBy('e.received_at').orderBy('e.id').limit(limit).execute();
+      return rows.map((row) => camel(row));
     },
   };
 }

@@ -42,6 +42,43 @@ export function describeInbox(ctx: ContractContext): void {
       expect(events.map((e) => e.event)).toEqual(['deploy.started', 'deploy.succeeded']);
     });
 
+    it('lists recent failures to be delivered whose deployment has none of the given records', async () => {
+      const hook = await hookWithChannels(ctx.store, ['C1']);
+      const failed = (receivedAt: number, extra: Partial<Parameters<typeof eventFor>[1]> = {}) =>
+        eventFor(hook, { event: 'deploy.failed', receivedAt, ...extra });
+      const recent = failed(T0 + 10);
+      const older = failed(T0 - 1);
+      const stale = failed(T0 + 20, { disposition: 'stale' });
+      const answered = failed(T0 + 30);
+      const found = failed(T0 + 40);
+      const started = eventFor(hook, { event: 'deploy.started', receivedAt: T0 + 50 });
+      for (const e of [recent, older, stale, answered, found, started]) await ctx.store.ingestEvent(e);
+      const record = (e: typeof found, event: string) =>
+        ctx.store.ingestEvent({ ...e, event, payload: '{}', disposition: 'unknown' });
+      await record(answered, 'x.no-reason');
+      await record(found, 'x.reason');
+      const unless = ['x.reason', 'x.no-reason'];
+      expect(await ctx.store.listRecentFailures(T0, unless, 10)).toEqual([
+        {
+          teamId: hook.teamId,
+          hookId: hook.id,
+          projectId: hook.projectId,
+          deploymentId: recent.deploymentId,
+        },
+      ]);
+      expect((await ctx.store.listRecentFailures(T0 - 1, unless, 1)).map((f) => f.deploymentId)).toEqual([
+        older.deploymentId,
+      ]);
+      expect(await ctx.store.listRecentFailures(T0, [], 10)).toHaveLength(3);
+    });
+
+    it('lists no recent failure of a retired hook', async () => {
+      const hook = await hookWithChannels(ctx.store, ['C1']);
+      await ctx.store.ingestEvent(eventFor(hook, { event: 'deploy.failed', receivedAt: T0 }));
+      await ctx.store.retireHook(hook.id, false);
+      expect(await ctx.store.listRecentFailures(T0, [], 10)).toEqual([]);
+    });
+
     it('changes nothing for a repeated event', async () => {
       const hook = await hookWithChannels(ctx.store, ['C1']);
       const event = eventFor(hook);
