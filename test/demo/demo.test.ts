@@ -64,10 +64,21 @@ describe('npm run demo', () => {
   });
 
   it('adds the reason sota.io lists to the failure that came without one, in the same messages', () => {
-    const failure = stdout.slice(stdout.indexOf('deploy.failed'));
-    expect(failure).toMatch(
-      /^deploy\.failed[^\n]*→ 202\n[^\n]*gives no reason[^\n]*\n +#deploys +updated +❌ Shop Frontend failed to deploy\n +#shop-alerts +posted[^\n]*\n +#deploys +↳ thread[^\n]*\n +sota\.io +called +GET \/v1\/projects\/[0-9a-f]{8}\/deployments\?limit=20\n +#deploys +updated +❌ Shop Frontend failed to deploy: Build failed[^\n]*Cannot find module 'next'\n +#shop-alerts +updated +❌ Shop Frontend failed to deploy: Build failed/,
+    const failure = stdout.slice(stdout.indexOf('deploy.failed'), stdout.indexOf('@alex presses'));
+    expect(failure).toMatch(/^deploy\.failed[^\n]*→ 202\n[^\n]*gives no reason/);
+    // The channels' deliveries run side by side: each phase is checked whatever their order.
+    const [before = '', after = ''] = failure.split(
+      / +sota\.io +called +GET \/v1\/projects\/[0-9a-f]{8}\/deployments\?limit=20\n/,
     );
+    expect(before).toMatch(/ +#deploys +updated +❌ Shop Frontend failed to deploy\n/);
+    expect(before).toMatch(/ +#shop-alerts +posted +❌ Shop Frontend failed to deploy \(broke/);
+    expect(before).toMatch(/ +#deploys +↳ thread +❌ Failed after 1 m\n/);
+    expect(before).not.toContain('Cannot find module');
+    expect(after).toMatch(
+      / +#deploys +updated +❌ Shop Frontend failed to deploy: Build failed[^\n]*Cannot find module 'next'\n/,
+    );
+    expect(after).toMatch(/ +#shop-alerts +updated +❌ Shop Frontend failed to deploy: Build failed/);
+    expect(after.match(/ updated /g)).toHaveLength(2);
   });
 
   it('opens the logs modal on a View logs click: loading first, then the last lines', () => {
