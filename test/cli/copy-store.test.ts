@@ -42,6 +42,26 @@ async function fillSqlite(store: Store) {
     createdAt: T0,
   });
   await store.saveOAuthState('state-1', '{"teamId":"T1"}', Date.now() + 600_000);
+  const mute = { teamId: 'T1', channelId: 'C1', target: '*', mutedAt: T0, until: T0 + 3_600_000 };
+  await store.setMute({ ...mute, createdBy: 'U1' });
+  await store.setDigest({
+    teamId: 'T1',
+    channelId: 'C1',
+    time: '09:00',
+    timeZone: 'UTC',
+    createdBy: 'U1',
+    updatedAt: T0,
+  });
+  const message = { text: 'Muted for an hour', blocks: [] };
+  await store.claimNotice({
+    key: 'mute:T1:C1',
+    teamId: 'T1',
+    channelId: 'C1',
+    kind: 'mute_summary',
+    message,
+    createdAt: T0,
+  });
+  await store.renameHookProject(hook.id, 'My App', 'my-app', T0);
   return { hook, old, started, leased: leased! };
 }
 
@@ -69,6 +89,10 @@ async function snapshot(store: Store, data: Awaited<ReturnType<typeof fillSqlite
     installation: await store.getInstallation('T1'),
     apiKey: await store.getApiKey('T1'),
     stats: await store.queueStats(T0 + 100),
+    mutes: await store.listMutes({ teamId: 'T1' }),
+    digest: await store.getDigest('T1', 'C1'),
+    notice: await store.getNotice('mute:T1:C1'),
+    namesToRefresh: await store.listHooksToRefresh(T0 + 1, 10),
   };
 }
 

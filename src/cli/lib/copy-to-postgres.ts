@@ -49,6 +49,10 @@ const TABLES: ReadonlyArray<[TableName, string]> = [
   ['action_presses', 'team_id, channel_id, message_ts, action'],
   ['action_log', 'id'],
   ['channel_mentions', 'team_id, channel_id, project_id'],
+  ['mutes', 'team_id, channel_id, target'],
+  ['digests', 'team_id, channel_id'],
+  ['notices', 'key'],
+  ['hook_name_checks', 'hook_id'],
 ];
 
 /** Rows per INSERT statement (far below PostgreSQL's 65535 bind parameters). */
@@ -113,8 +117,8 @@ async function copyTable(from: Db, to: Db, table: TableName, orderBy: string, re
   for (const row of rows) {
     for (const col of sealed)
       row[col.column] = reseal(String(row[col.column]), col.context(String(row[col.key])));
-    // Jobs arrive without leases: no instance holds one yet.
-    if (table === 'jobs') Object.assign(row, { lease_owner: null, lease_until: null });
+    // Jobs and notices arrive without leases: no instance holds one yet.
+    if (table === 'jobs' || table === 'notices') Object.assign(row, { lease_owner: null, lease_until: null });
   }
   for (let i = 0; i < rows.length; i += BATCH_ROWS) {
     await to
