@@ -6,7 +6,6 @@ import { durationWithUsual } from './duration-text.js';
 import { CONTENT_CAPS, oneLine } from './limits.js';
 import { type ShownUrl, urlForSummary, urlMrkdwn } from './link-url.js';
 import { codeBlock, fitMrkdwn } from './mrkdwn.js';
-import { NO_REASON_TEXT } from './render-deploy-message.js';
 
 const WORD_MAX = 200;
 
@@ -30,7 +29,9 @@ function richSummary(facts: DeploymentFacts): string {
   if (kind === 'failed') {
     return facts.reason
       ? `${symbol} *Failed*${after(facts)}:\n${codeBlock(facts.reason, CONTENT_CAPS.reason)}`
-      : `${symbol} *Failed*${after(facts)}. ${NO_REASON_TEXT}`;
+      : // No "sota.io gave no reason" here: the reason may still be looked up and added to the message
+        // above, and a reply is never edited, so it would contradict the message it belongs to.
+        `${symbol} *Failed*${after(facts)}.`;
   }
   return `${symbol} *${fitMrkdwn(word, WORD_MAX)}*`;
 }
