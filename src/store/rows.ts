@@ -12,7 +12,7 @@ type Camel<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capita
 type Snake<S extends string> = S extends `${infer H}${infer T}`
   ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${Snake<T>}`
   : S;
-export type Camelized<R> = { [K in keyof R as Camel<K & string>]: R[K] };
+type Camelized<R> = { [K in keyof R as Camel<K & string>]: R[K] };
 /** The columns of a row that holds `T`: its fields in snake_case. */
 export type Columns<T> = { [K in keyof T as Snake<K & string>]: T[K] };
 

@@ -31,8 +31,6 @@ export type NewHook = Pick<Hook, 'id' | 'teamId' | 'projectId' | 'projectName' |
   sotaWebhookId: string;
 };
 
-export type SubscriptionState = 'active' | 'paused';
-
 export interface Subscription {
   teamId: string;
   channelId: string;
@@ -40,7 +38,7 @@ export interface Subscription {
   hookId: string;
   /** Which events this channel wants (a subset of the three). */
   events: KnownEvent[];
-  state: SubscriptionState;
+  state: 'active' | 'paused';
   /** Why it is paused (a Slack error code such as `not_in_channel`); null when active. */
   pausedReason: string | null;
   createdBy: string | null;

@@ -1,8 +1,6 @@
 import pg from 'pg';
 import type { Logger } from '../../log/logger.js';
 
-export type PgPool = pg.Pool;
-
 export interface PgPoolOptions {
   max?: number;
   idleTimeoutMs?: number;
@@ -22,7 +20,7 @@ function createTypes(): pg.CustomTypesConfig {
  * within seconds instead of piling up requests. Commits keep the server's durable default
  * (synchronous_commit on). The connection string may carry `options=-c search_path=…`.
  */
-export function createPgPool(url: string, options: PgPoolOptions = {}, logger?: Logger): PgPool {
+export function createPgPool(url: string, options: PgPoolOptions = {}, logger?: Logger): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,

@@ -15,11 +15,6 @@ export interface OwnerLock {
   release(): void;
 }
 
-/** The lock file beside the database: `<file>.lock`. */
-export function ownerLockPath(path: string): string {
-  return `${path}.lock`;
-}
-
 /**
  * Takes the exclusive lock that makes this process the only owner of the database file: an
  * exclusive SQLite lock on `<file>.lock`, held until `release()` or the process's end (the kernel
@@ -28,7 +23,7 @@ export function ownerLockPath(path: string): string {
  */
 export function takeOwnerLock(path: string): OwnerLock {
   mkdirSync(dirname(path), { recursive: true });
-  const lock = new Database(ownerLockPath(path), { timeout: 0 });
+  const lock = new Database(`${path}.lock`, { timeout: 0 });
   try {
     lock.pragma('locking_mode = EXCLUSIVE');
     lock.pragma('journal_mode = MEMORY');
