@@ -178,4 +178,11 @@ CREATE TABLE channel_mentions (
 `,
   ),
   ddl(6, 'signals', signals),
+  // The failures of the last minutes, read at each start to resume their reason lookups: a partial
+  // index, so only a failure's ingest writes it (at its end: received_at grows).
+  ddl(
+    7,
+    'recent_failures',
+    () => `CREATE INDEX events_failed_received ON events (received_at) WHERE event = 'deploy.failed';\n`,
+  ),
 ];

@@ -115,7 +115,8 @@ export function createInboxQueries(
         .selectFrom('events as e')
         .innerJoin('hooks as h', 'h.id', 'e.hook_id')
         .select(['h.team_id', 'e.hook_id', 'e.project_id', 'e.deployment_id'])
-        .where('e.event', '=', 'deploy.failed')
+        // A literal, so both engines may read the partial index events_failed_received.
+        .where(sql<boolean>`e.event = 'deploy.failed'`)
         .where('e.disposition', '=', 'deliver')
         .where('e.received_at', '>=', since)
         .where('h.status', '=', 'active');
