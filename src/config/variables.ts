@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { output as Output, ZodType } from 'zod';
+import { z } from '../runtime/zod.js';
 import { parseKey } from './parse-key.js';
 
 /**
@@ -7,7 +8,7 @@ import { parseKey } from './parse-key.js';
  * as `NAME expects …`, never with the validator's wording and never with the value itself.
  */
 export interface Variable<T> {
-  readonly schema: z.ZodType<T>;
+  readonly schema: ZodType<T>;
   readonly expects: string;
 }
 
@@ -76,7 +77,7 @@ export type VariableName = keyof typeof VARIABLES;
 
 /** The order of the README's configuration table. */
 export const VARIABLE_ORDER = Object.keys(VARIABLES) as VariableName[];
-export type Values = { [K in VariableName]: z.output<(typeof VARIABLES)[K]['schema']> };
+export type Values = { [K in VariableName]: Output<(typeof VARIABLES)[K]['schema']> };
 
 /** Trimmed, with blank treated as unset. */
 export function rawValue(env: NodeJS.ProcessEnv, name: string): string | undefined {

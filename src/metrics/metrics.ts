@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from './prom-client.js';
 
 /** Outcomes of POST /webhooks/sota/:hookId, one label value each. */
 export type WebhookOutcome =

@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import { ErrorCode } from '@slack/bolt';
+import { ErrorCode } from './bolt.js';
 
 const NOT_FOUND = JSON.stringify({ error: { code: 'not_found', message: 'no such route' } });
 

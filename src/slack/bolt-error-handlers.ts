@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ErrorCode, type HTTPReceiverOptions } from '@slack/bolt';
+import type { HTTPReceiverOptions } from '@slack/bolt';
 import { requestIdOf } from '../http/request-id.js';
 import type { Logger } from '../log/logger.js';
+import { ErrorCode } from './bolt.js';
 
 type RequestErrorHandler = (err: unknown, req: IncomingMessage, res: ServerResponse) => void;
 

@@ -1,5 +1,6 @@
-import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import type { Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../log/logger.js';
+import { LogLevel } from './bolt.js';
 
 /**
  * Lines the Slack SDKs write at debug that may echo request or answer bodies (an OAuth exchange

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, type HTTPReceiverOptions } from '@slack/bolt';
+import type { HTTPReceiverOptions } from '@slack/bolt';
 import type { Config } from '../config/load-config.js';
 import type { PacedCall } from '../delivery/paced-call.js';
 import type { Logger } from '../log/logger.js';
 import type { SotaClient } from '../sota/client.js';
 import type { Store } from '../store/types.js';
 import { answerUnknownRoutes } from './answer-unknown-routes.js';
+import { App, HTTPReceiver } from './bolt.js';
 import { boltErrorHandlers } from './bolt-error-handlers.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { guardSlackEvents } from './edge/slack-edge.js';

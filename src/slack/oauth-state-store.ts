@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { InstallURLOptions, StateStore } from '@slack/bolt';
-import { InvalidStateError } from '@slack/oauth';
 import type { OAuthStateStore } from '../store/types.js';
+import { loadOAuth } from './bolt.js';
 
 /** How long an install link stays usable. */
 export const OAUTH_STATE_TTL_MS = 10 * 60 * 1000;
@@ -19,7 +19,10 @@ export function createOAuthStateStore(store: OAuthStateStore, now: () => number)
     },
     async verifyStateParam(_date: Date, state: string): Promise<InstallURLOptions> {
       const payload = await store.consumeOAuthState(state, now());
-      if (payload === undefined) throw new InvalidStateError('The install link is unknown, used or expired');
+      if (payload === undefined) {
+        const { InvalidStateError } = loadOAuth();
+        throw new InvalidStateError('The install link is unknown, used or expired');
+      }
       return JSON.parse(payload) as InstallURLOptions;
     },
   };

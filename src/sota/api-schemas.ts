@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { infer as Infer } from 'zod';
+import { z } from '../runtime/zod.js';
 
 /** A sota.io project, as the bot needs it. */
 export interface SotaProject {
@@ -89,12 +90,12 @@ export const errorBodySchema = z.object({
   }),
 });
 
-export function toSotaProject(item: z.infer<typeof projectSchema>): SotaProject {
+export function toSotaProject(item: Infer<typeof projectSchema>): SotaProject {
   return { id: item.id, name: item.name, slug: item.slug };
 }
 
 export function toSotaWebhook(
-  data: z.infer<typeof createdWebhookSchema>['data'],
+  data: Infer<typeof createdWebhookSchema>['data'],
   projectId: string,
   events: readonly string[],
 ): SotaWebhook {
@@ -108,7 +109,7 @@ export function toSotaWebhook(
 }
 
 /** The docs name the failure text `error_message`, the official clients `error`: read both. */
-export function toSotaDeployment(item: z.infer<typeof deploymentSchema>, projectId: string): SotaDeployment {
+export function toSotaDeployment(item: Infer<typeof deploymentSchema>, projectId: string): SotaDeployment {
   return {
     id: item.id,
     projectId: item.project_id ?? projectId,

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { infer as Infer } from 'zod';
+import { z } from '../runtime/zod.js';
 
 /** The three event names sota.io documents. Any other name is recorded and not posted. */
 export const KNOWN_EVENTS = ['deploy.started', 'deploy.succeeded', 'deploy.failed'] as const;
@@ -36,4 +37,4 @@ export const sotaEventSchema = z.object({
     .default({}),
 });
 
-export type SotaEvent = z.infer<typeof sotaEventSchema>;
+export type SotaEvent = Infer<typeof sotaEventSchema>;

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { Logger } from '../log/logger.js';
 import type { Engine } from './engine.js';
+import { sql } from './kysely.js';
 import { runMigrations } from './migrate.js';
 import { createActionQueries } from './queries/actions.js';
 import { createHookQueries } from './queries/hooks.js';

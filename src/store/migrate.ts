@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Logger } from '../log/logger.js';
 import type { Engine } from './engine.js';
+import { sql } from './kysely.js';
 import { migrations as defaultMigrations, type Migration, schemaWords } from './migrations.js';
 import type { Db } from './schema.js';
 

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import { foldUuidCaseSql } from './fold-uuid-case-sql.js';
+import { sql } from './kysely.js';
 import type { Db } from './schema.js';
 
 export type EngineName = 'sqlite' | 'postgres';

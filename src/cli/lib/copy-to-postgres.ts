@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import type { Logger } from '../../log/logger.js';
+import { sql } from '../../store/kysely.js';
 import { runMigrations } from '../../store/migrate.js';
 import { createPostgresStore, openPostgresEngine } from '../../store/postgres/postgres-store.js';
 import { SEALED_COLUMNS } from '../../store/queries/secrets.js';

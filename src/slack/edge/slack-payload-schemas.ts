@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { infer as Infer } from 'zod';
+import { z } from '../../runtime/zod.js';
 
 /**
  * The shapes of what Slack sends to /slack/events, as far as Bolt and our listeners read them.
@@ -112,6 +113,6 @@ const rateLimited = z.object({ type: z.literal('app_rate_limited'), team_id: id 
 
 export const eventsApiSchema = z.discriminatedUnion('type', [eventCallback, urlVerification, rateLimited]);
 
-export type SlashCommandBody = z.infer<typeof slashCommandSchema>;
-export type InteractionBody = z.infer<typeof interactionSchema>;
-export type EventsApiBody = z.infer<typeof eventsApiSchema>;
+export type SlashCommandBody = Infer<typeof slashCommandSchema>;
+export type InteractionBody = Infer<typeof interactionSchema>;
+export type EventsApiBody = Infer<typeof eventsApiSchema>;

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../kysely.js';
 import { byText, type Row, toDeliveryJob } from '../rows.js';
 import type { Db } from '../schema.js';
 import type { DeliveryJob } from '../types.js';

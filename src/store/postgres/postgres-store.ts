@@ -1,8 +1,8 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import type { Logger } from '../../log/logger.js';
 import { createStore } from '../create-store.js';
 import type { Engine } from '../engine.js';
+import { Kysely, PostgresDialect, sql } from '../kysely.js';
 import { ingest } from '../queries/inbox.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../types.js';

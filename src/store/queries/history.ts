@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../kysely.js';
 import { camel } from '../rows.js';
 import type { Db } from '../schema.js';
 import type { SignalStore } from '../signal-types.js';

@@ -1,4 +1,5 @@
-import { type Expression, sql } from 'kysely';
+import type { Expression } from 'kysely';
+import { sql } from '../kysely.js';
 import { camel, snake } from '../rows.js';
 import type { Db } from '../schema.js';
 import type { InboxStore, IngestEvent, IngestResult } from '../types.js';

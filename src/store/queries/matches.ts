@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../kysely.js';
 
 /**
  * `column = value AND …` for each field given (a camelCase field names its snake_case column);

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../kysely.js';
 import type { Db } from '../schema.js';
 import type { InboxStore, JobKey } from '../types.js';
 import { matches } from './matches.js';

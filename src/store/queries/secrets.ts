@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { SecretBox } from '../../crypto/secret-box.js';
+import { sql } from '../kysely.js';
 import type { Db } from '../schema.js';
 import { sealContext } from '../seal.js';
 import type { WorkspaceStore } from '../types.js';

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { sql } from 'kysely';
+import { sql } from '../kysely.js';
 import { matches } from '../queries/matches.js';
 import { type Row, toDeliveryJob } from '../rows.js';
 import type { Db } from '../schema.js';

@@ -1,13 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import {
-  CompiledQuery,
-  type DatabaseConnection,
-  type Driver,
-  Kysely,
-  SqliteDialect,
-  type SqliteDialectConfig,
-  SqliteDriver,
-} from 'kysely';
+import type { DatabaseConnection, Driver, SqliteDialectConfig } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver } from '../kysely.js';
 import type { Database } from '../schema.js';
 
 /** Every transaction takes the write lock at BEGIN: SQLite has one writer, and a later upgrade could fail. */

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import type { SecretBox } from '../../crypto/secret-box.js';
 import type { Logger } from '../../log/logger.js';
 import { createStore } from '../create-store.js';
 import type { Engine } from '../engine.js';
+import { sql } from '../kysely.js';
 import { ingest } from '../queries/inbox.js';
 import { releaseLeftLeases } from '../queries/queue.js';
 import type { IngestEvent, IngestResult, Store } from '../types.js';

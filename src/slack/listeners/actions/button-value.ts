@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { DeploymentButtonValue } from '../../../blocks/deploy-buttons.js';
+import { z } from '../../../runtime/zod.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 const valueSchema = z.object({ project_id: id, deployment_id: id });
