@@ -185,4 +185,7 @@ CREATE TABLE channel_mentions (
     'recent_failures',
     () => `CREATE INDEX events_failed_received ON events (received_at) WHERE event = 'deploy.failed';\n`,
   ),
+  // A hook's latest outcomes, read for every delivery (changes mode, the usual duration): without it
+  // each read sorted every event the hook ever had. Entries of one hook are appended at its end.
+  ddl(8, 'hook_history', () => 'CREATE INDEX events_hook_received ON events (hook_id, received_at);\n'),
 ];
