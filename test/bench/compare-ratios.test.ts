@@ -4,7 +4,11 @@ import { comparedRatios } from '../../bench/report/render-compare.js';
 
 /** A build's figures with only what the comparison reads: ingest rates and the bulk delivery timing. */
 function build(label: string, rps: number[], totalSeconds: number, minimumSeconds: number): ComparedFigures {
-  const ingest = rps.map((r) => ({ load: { rps: r, latencyMs: { p99: 1 }, non2xx: 0 }, accepted: 1, stored: 1 }));
+  const ingest = rps.map((r) => ({
+    load: { rps: r, latencyMs: { p99: 1 }, non2xx: 0 },
+    accepted: 1,
+    stored: 1,
+  }));
   const bulk = { totalSeconds, minimumSeconds, busiestChannelCalls: Math.round(minimumSeconds) };
   return { label, since: label, ingest, delivery: { bulk } } as unknown as ComparedFigures;
 }
