@@ -136,7 +136,16 @@ async function main(): Promise<void> {
   const earlier = earlierRevs.map(({ rev, since }): ComparedBuild => ({ build: buildAtCommit(rev), since }));
   const compare =
     earlier.length > 0
-      ? await benchCompare(build, earlier, INGEST, DELIVERY, quick ? 1 : 5, ingest.durable.rps, log)
+      ? await benchCompare(
+          build,
+          earlier,
+          INGEST,
+          DELIVERY,
+          quick ? 1 : 5,
+          quick ? 1 : 3,
+          ingest.durable.rps,
+          log,
+        )
       : undefined;
   const results: BenchResults = {
     machine: info,

@@ -14,13 +14,15 @@ export interface ComparedFigures {
   label: string;
   since: string;
   ingest: AppIngest[];
-  delivery: DeliveryResults;
+  /** The bulk delivery run, once per delivery round. */
+  delivery: DeliveryResults[];
 }
 
 export interface CompareResults {
   /** The node flags every build ran with (the code measured's `npm start` flags), so only the code differs. */
   nodeFlags: string[];
   rounds: number;
+  deliveryRounds: number;
   /** The earlier builds in the order given, then the code measured. */
   builds: ComparedFigures[];
 }
@@ -36,13 +38,14 @@ export async function benchCompare(
   ingest: IngestSettings,
   delivery: DeliverySettings,
   rounds: number,
+  deliveryRounds: number,
   expectedRps: number,
   log: (line: string) => void,
 ): Promise<CompareResults> {
   const all: ComparedBuild[] = [...earlier, { build: current, since: 'the code measured' }];
   const same = (b: AppBuild): AppBuild => ({ ...b, nodeFlags: current.nodeFlags });
   const figures = all.map(
-    (c): Omit<ComparedFigures, 'delivery'> => ({ label: c.build.label, since: c.since, ingest: [] }),
+    (c): ComparedFigures => ({ label: c.build.label, since: c.since, ingest: [], delivery: [] }),
   );
   for (let i = 1; i <= rounds; i += 1) {
     for (const [n, c] of all.entries()) {
@@ -51,11 +54,13 @@ export async function benchCompare(
       log(`  round ${i}: ${c.build.label} ${Math.round(run.load.rps)} req/s`);
     }
   }
-  const builds: ComparedFigures[] = [];
-  for (const [n, c] of all.entries()) {
-    const d = await benchDelivery(same(c.build), delivery);
-    log(`  delivery of ${c.build.label}: ${d.bulk.totalSeconds.toFixed(2)} s`);
-    builds.push({ ...figures[n]!, delivery: d });
+  // Delivery in rounds too: one run's time over its minimum varies by several per cent.
+  for (let i = 1; i <= deliveryRounds; i += 1) {
+    for (const [n, c] of all.entries()) {
+      const d = await benchDelivery(same(c.build), delivery);
+      figures[n]!.delivery.push(d);
+      log(`  delivery round ${i}: ${c.build.label} ${d.bulk.totalSeconds.toFixed(2)} s`);
+    }
   }
-  return { nodeFlags: current.nodeFlags, rounds, builds };
+  return { nodeFlags: current.nodeFlags, rounds, deliveryRounds, builds: figures };
 }
