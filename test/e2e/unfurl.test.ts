@@ -60,6 +60,21 @@ describe('link unfurls', () => {
     expect(text).toContain('Deploying');
   });
 
+  it('Slack failing chat.unfurl: the log names Slack, the call and how it failed', async () => {
+    const clock = createClock();
+    const f = await followedApp(clock);
+    apps.push(f.t);
+    f.t.fakeSlack.failNext('chat.unfurl', { refuse: true });
+    expect((await f.t.sendEvent(linkShared('https://shop.sota.io'))).status).toBe(200);
+    const line = await f.t.waitFor(() =>
+      f.t.logs
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.msg === 'could not unfurl a sota.io link'),
+    );
+    expect(line).toMatchObject({ service: 'Slack', method: 'chat.unfurl', code: 'request_error' });
+    expect(line?.failure).toBe('reset');
+  });
+
   it('leaves a link to a project the workspace does not follow alone', async () => {
     const clock = createClock();
     const f = await followedApp(clock);

@@ -100,6 +100,29 @@ describe('Redeploy and Roll back', () => {
     expect(record?.newDeploymentId).toBe(t.fakeSota.deployments.at(-1)?.id);
   });
 
+  it('Slack failing the thread reply: the action ran once, and the log names Slack, the call and how it failed', async () => {
+    await allow('everyone');
+    t.fakeSota.addDeployment({ projectId: shop.projectId, status: 'running' });
+    const failed = t.fakeSota.addDeployment({ projectId: shop.projectId, status: 'failed' });
+    t.fakeSlack.failNext((c) => c.method === 'chat.postMessage' && Boolean(c.body.thread_ts), {
+      refuse: true,
+    });
+    const payload = buttonPress({
+      actionId: 'sota_redeploy',
+      projectId: shop.projectId,
+      deploymentId: failed.id,
+    });
+    expect((await t.sendInteraction(payload)).status).toBe(200);
+    const line = await t.waitFor(() =>
+      t.logs
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.msg === 'could not answer a button press'),
+    );
+    expect(line).toMatchObject({ service: 'Slack', method: 'chat.postMessage', code: 'request_error' });
+    expect(line?.failure).toBe('reset');
+    expect(posts('redeploy')).toHaveLength(1);
+  });
+
   it('a member of an allowed user group may press (usergroups.users.list)', async () => {
     await allow('<!subteam^SOPS|ops>');
     t.fakeSlack.setUsergroup('SOPS', ['UONCALL']);

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { outboundFailure } from '../../../net/outbound-failure.js';
 import type { DeploymentActionName } from '../../../store/types.js';
 import { type PressDeps, runPress } from '../../actions/run-press.js';
 import { respondViaUrl } from '../../respond-via-url.js';
@@ -20,12 +21,14 @@ export function createDeploymentActionListener(deps: PressDeps, action: Deployme
       ...{ projectId: value.project_id, deploymentId: value.deployment_id },
     };
     const outcome = await runPress(deps, press);
+    // A refusal goes to the presser alone (response_url, else chat.postEphemeral); a result to the thread.
+    const method = outcome.kind === 'refused' ? 'chat.postEphemeral' : 'chat.postMessage';
     try {
       if (outcome.kind === 'refused') await tellPresser(client, pressed, outcome.text);
       else await client.chat.postMessage({ channel: channelId, thread_ts: messageTs, ...outcome.reply });
     } catch (err) {
       deps.logger.warn(
-        { teamId: pressed.teamId, code: slackErrorCode(err) },
+        { teamId: pressed.teamId, code: slackErrorCode(err), ...outboundFailure('Slack', method, err) },
         'could not answer a button press',
       );
     }

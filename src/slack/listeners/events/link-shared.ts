@@ -1,6 +1,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Logger } from '../../../log/logger.js';
+import { outboundFailure } from '../../../net/outbound-failure.js';
 import type { Store } from '../../../store/types.js';
+import { slackErrorCode } from '../../slack-error-code.js';
 import { buildUnfurls } from '../../unfurl/build-unfurls.js';
 
 type Args = SlackEventMiddlewareArgs<'link_shared'> & AllMiddlewareArgs;
@@ -10,17 +12,25 @@ export function createLinkSharedListener(deps: { store: Store; logger: Logger })
   return async ({ event, body, context, client }: Args): Promise<void> => {
     const teamId = context.teamId ?? body.team_id;
     if (!teamId) return;
+    let unfurls: Awaited<ReturnType<typeof buildUnfurls>>;
     try {
-      const unfurls = await buildUnfurls(deps.store, teamId, event.links ?? []);
-      if (Object.keys(unfurls).length === 0) return;
-      const where =
-        event.unfurl_id && event.source
-          ? { unfurl_id: event.unfurl_id, source: event.source }
-          : { channel: event.channel, ts: event.message_ts };
+      unfurls = await buildUnfurls(deps.store, teamId, event.links ?? []);
+    } catch (err) {
+      deps.logger.warn({ teamId, err }, 'could not read the sota.io links to unfurl');
+      return;
+    }
+    if (Object.keys(unfurls).length === 0) return;
+    const where =
+      event.unfurl_id && event.source
+        ? { unfurl_id: event.unfurl_id, source: event.source }
+        : { channel: event.channel, ts: event.message_ts };
+    try {
       await client.chat.unfurl({ ...where, unfurls } as never);
     } catch (err) {
-      const code = (err as { data?: { error?: unknown } }).data?.error ?? (err as { code?: unknown }).code;
-      deps.logger.warn({ teamId, code: String(code ?? 'internal') }, 'could not unfurl a sota.io link');
+      deps.logger.warn(
+        { teamId, code: slackErrorCode(err), ...outboundFailure('Slack', 'chat.unfurl', err) },
+        'could not unfurl a sota.io link',
+      );
     }
   };
 }
