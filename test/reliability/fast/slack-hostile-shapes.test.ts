@@ -35,12 +35,26 @@ async function send(shape: SlackShape, signer: Signer): Promise<{ status: number
   return answer;
 }
 
+/**
+ * The response_url a connect modal carries to confirm in the channel once the key is stored, which is
+ * the command's own (its trigger_id is whatever the request said, which a mutation may have replaced).
+ */
+function modalResponsePath(view: unknown): string | undefined {
+  try {
+    const parsed = (typeof view === 'string' ? JSON.parse(view) : view) as { private_metadata?: string };
+    const meta = JSON.parse(parsed.private_metadata ?? '{}') as { responseUrl?: string };
+    return meta.responseUrl ? new URL(meta.responseUrl).pathname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Answers that arrived for one command: response_url posts to its path, plus a modal it opened. */
 function answersFor(answer: NonNullable<SlackShape['answer']>): number {
   const posts = ctx.sink.bodies.filter((b) => b._path === answer.path).length;
   const modals = ctx.t.fakeSlack
     .callsTo('views.open')
-    .filter((c) => c.body.trigger_id === answer.triggerId && c.result === 'ok').length;
+    .filter((c) => c.result === 'ok' && modalResponsePath(c.body.view) === answer.path).length;
   return posts + modals;
 }
 

@@ -13,7 +13,7 @@ export interface SlackShape {
   contentType: string | undefined;
   body: string;
   /** Set for a slash-command form: where its one answer must arrive. */
-  answer?: { path: string; triggerId: string };
+  answer?: { path: string };
 }
 
 export type ShapeFactory = (n: number, sinkUrl: string) => SlackShape;
@@ -75,7 +75,7 @@ const fieldMutation: fc.Arbitrary<[string, FieldMutation]> = fc.oneof(
 const command: fc.Arbitrary<ShapeFactory> = fc
   .tuple(hostileText, fc.array(fieldMutation, { maxLength: 2 }))
   .map(([text, mutations]) => (n, sinkUrl) => {
-    const answer = { path: `/answer/${n}`, triggerId: `trigger-${n}` };
+    const answer = { path: `/answer/${n}` };
     const base: Fields = [
       ['token', 'deprecated'],
       ['team_id', TEST_TEAM],
@@ -84,7 +84,7 @@ const command: fc.Arbitrary<ShapeFactory> = fc
       ['command', '/sota'],
       ['text', text],
       ['response_url', `${sinkUrl}${answer.path}`],
-      ['trigger_id', answer.triggerId],
+      ['trigger_id', `trigger-${n}`],
     ];
     const fields = mutations.reduce((acc, [, m]) => m(acc), base);
     const label = ['command', ...mutations.map(([l]) => l)].join(' + ');
