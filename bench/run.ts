@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     ? await benchPostgres(build, PG_URL, INGEST, DELIVERY, ingest.durable.rps, log)
     : undefined;
   log('5. start');
-  const start = await benchStart(build, quick ? 1 : 4);
+  const start = await benchStart(build, quick ? 1 : 4, !quick);
   log('6. earlier builds');
   const earlier = earlierRevs.map(({ rev, since }): ComparedBuild => ({ build: buildAtCommit(rev), since }));
   const compare =

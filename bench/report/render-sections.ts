@@ -108,12 +108,22 @@ export function renderMemoryAndStart(r: BenchResults): string[] {
     '| | |',
     '|---|---:|',
     `| RSS idle, 1 s after /readyz 200 | ${mb(app.idleRssBytes)} |`,
+    ...(st.idle
+      ? [
+          `| RSS of a started process serving nothing, ${st.idle.afterMs.map((t) => `${t / 1000} s`).join(' / ')} after /readyz 200 | ${st.idle.rssBytes.map(mb).join(' / ')} |`,
+        ]
+      : []),
     `| peak RSS during the ingest runs | ${mb(app.peakRssBytes)} |`,
     `| start → /readyz 200, empty data directory (creates the database) | ${ms(st.firstMs)} |`,
     `| start → /readyz 200, existing database, each of ${st.warmMs.length} starts | ${st.warmMs.map(ms).join(', ')} |`,
     `| start → /readyz 200, median / slowest of all ${st.warmMs.length + 1} | ${ms(st.medianMs)} / ${ms(st.maxMs)} |`,
     '',
     `Start is measured from spawning \`${r.appCommand}\` (what \`npm start\` runs once built) to the first 200.`,
+    ...(st.idle
+      ? [
+          'The idle target reads the RSS 1 s after /readyz, before V8 has released what the start left on its heap; the process left idle shows what an idle instance keeps.',
+        ]
+      : []),
     '',
   ];
 }
