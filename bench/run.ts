@@ -65,8 +65,8 @@ const DELIVERY: DeliverySettings = {
   timeoutMs: quick ? 30_000 : 120_000,
 };
 const BACKLOG: BacklogSettings = quick
-  ? { channels: 20, perChannel: 100, slackLatencyMs: 2000, rounds: 1 }
-  : { channels: 250, perChannel: 400, slackLatencyMs: 2000, rounds: 2 };
+  ? { channels: 20, perChannel: 100, slackLatencyMs: 2000, rounds: 1, claimsTimed: 50 }
+  : { channels: 250, perChannel: 400, slackLatencyMs: 2000, rounds: 2, claimsTimed: 500 };
 /** PostgreSQL for the PostgreSQL phases; they are left out (and the report says so) when unset. */
 const PG_URL = process.env.BENCH_DATABASE_URL?.trim() || process.env.TEST_DATABASE_URL?.trim() || undefined;
 const log = (line: string) => process.stdout.write(`${line}\n`);
